@@ -1,0 +1,5 @@
+import type { Migration } from './types.js';
+import { coreSchema } from './0001-core.js';
+
+/** Every migration Herald knows, in any order; the runner sorts by version. */
+export const migrations: readonly Migration[] = [coreSchema];

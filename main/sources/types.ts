@@ -1,0 +1,19 @@
+/**
+ * A Metabase card's answer as Herald passes it around: column metadata and positional rows, exactly
+ * as `POST /api/card/{id}/query` returns them under `data` (spec §2.1). Jobs snapshot this as their
+ * run input, so a rerun or a replay sees the same rows.
+ */
+export interface CardColumn {
+  name: string;
+  display_name?: string;
+}
+
+export interface CardResult {
+  cols: CardColumn[];
+  rows: unknown[][];
+}
+
+export interface MetabaseClient {
+  /** Runs a saved question. Throws a HeraldError naming the card on any failure. */
+  queryCard(cardId: number, options?: { signal?: AbortSignal }): Promise<CardResult>;
+}

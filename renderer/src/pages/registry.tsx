@@ -1,0 +1,36 @@
+import type { ComponentType, ReactNode } from 'react';
+import {
+  CalendarOutlined,
+  HistoryOutlined,
+  MailOutlined,
+  DiffOutlined,
+  TrophyOutlined,
+  SettingOutlined,
+  FileTextOutlined,
+} from '@ant-design/icons';
+import { NotYetAvailable } from '../components/NotYetAvailable.js';
+import { SettingsPage } from './settings/SettingsPage.js';
+import { LogsPage } from './logs/LogsPage.js';
+
+export interface PageEntry {
+  key: string;
+  icon: ReactNode;
+  component: ComponentType;
+}
+
+const placeholder = (key: string): ComponentType => {
+  const Page = () => <NotYetAvailable page={key} />;
+  Page.displayName = `Placeholder(${key})`;
+  return Page;
+};
+
+/** The navigation, in order. Each page lives in `pages/<key>/`. */
+export const pages: PageEntry[] = [
+  { key: 'jobs', icon: <CalendarOutlined />, component: placeholder('jobs') },
+  { key: 'runs', icon: <HistoryOutlined />, component: placeholder('runs') },
+  { key: 'outbox', icon: <MailOutlined />, component: placeholder('outbox') },
+  { key: 'shadow', icon: <DiffOutlined />, component: placeholder('shadow') },
+  { key: 'campaigns', icon: <TrophyOutlined />, component: placeholder('campaigns') },
+  { key: 'settings', icon: <SettingOutlined />, component: SettingsPage },
+  { key: 'logs', icon: <FileTextOutlined />, component: LogsPage },
+];

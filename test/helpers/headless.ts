@@ -1,0 +1,42 @@
+import { afterEach } from 'vitest';
+import { startHeadless, type HeadlessHerald } from '../../main/api/http/headless.js';
+import type { ApiResult, MethodInput, MethodName, MethodOutput } from '../../main/api/contract/index.js';
+import { tempDir } from './tmp.js';
+
+export interface TestServer extends HeadlessHerald {
+  dataDir: string;
+  /** Calls an API method over real HTTP with the token; throws on an error result. */
+  call<M extends MethodName>(method: M, input?: MethodInput<M>): Promise<MethodOutput<M>>;
+  /** Raw call: status and body, for error-path tests. */
+  raw(method: string, input: unknown, headers?: Record<string, string>): Promise<{ status: number; body: ApiResult<unknown> }>;
+}
+
+const running: HeadlessHerald[] = [];
+
+export async function startTestServer(options: { dataDir?: string; demo?: boolean } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? tempDir();
+  const h = await startHeadless({ dataDir, demo: options.demo ?? false });
+  running.push(h);
+  const raw = async (method: string, input: unknown, headers: Record<string, string> = { Authorization: `Bearer ${h.server.token}` }) => {
+    const res = await fetch(`${h.server.url}/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify(input ?? {}),
+    });
+    return { status: res.status, body: (await res.json()) as ApiResult<unknown> };
+  };
+  return {
+    ...h,
+    dataDir,
+    raw,
+    async call(method, input) {
+      const { body } = await raw(method, input);
+      if (!body.ok) throw new Error(`${method} failed: ${body.error.code} ${body.error.message}`);
+      return body.data as never;
+    },
+  };
+}
+
+afterEach(async () => {
+  for (const h of running.splice(0)) await h.stop();
+});

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { logFileName, parseLogLine, pruneOldLogs, tailLog } from '../../../main/logging/logger.js';
+import { tempDir } from '../../helpers/tmp.js';
+
+describe('log files', () => {
+  it('names one file per local day', () => {
+    expect(logFileName(new Date(2026, 10, 5, 23, 59))).toBe('herald-2026-11-05.log');
+  });
+
+  it('parses a structured line back into its parts', () => {
+    expect(parseLogLine('2026-11-25T09:00:00.000+08:00 warn [outbox] Retry scheduled {"message":"MSG1","attempt":2}')).toEqual({
+      time: '2026-11-25T09:00:00.000+08:00',
+      level: 'warn',
+      scope: 'outbox',
+      message: 'Retry scheduled',
+      context: { message: 'MSG1', attempt: 2 },
+    });
+    expect(parseLogLine('not a log line')).toBeUndefined();
+  });
+
+  it('prunes files older than the retention and keeps the rest', () => {
+    const dir = tempDir();
+    const old = path.join(dir, 'herald-2026-01-01.log');
+    const fresh = path.join(dir, 'herald-2026-11-24.log');
+    fs.writeFileSync(old, 'x');
+    fs.writeFileSync(fresh, 'y');
+    const now = new Date('2026-11-25T12:00:00Z');
+    fs.utimesSync(old, new Date('2026-01-01'), new Date('2026-01-01'));
+    fs.utimesSync(fresh, new Date('2026-11-24'), new Date('2026-11-24'));
+    expect(pruneOldLogs(dir, 30, now)).toEqual(['herald-2026-01-01.log']);
+    expect(fs.existsSync(fresh)).toBe(true);
+  });
+
+  it('tails the newest entries across files, filtered by level and text', () => {
+    const dir = tempDir();
+    fs.writeFileSync(
+      path.join(dir, 'herald-2026-11-24.log'),
+      ['2026-11-24T10:00:00.000+08:00 error [jobs] Run failed {"run":1}', '2026-11-24T10:00:01.000+08:00 debug [jobs] noise'].join('\n'),
+    );
+    fs.writeFileSync(path.join(dir, 'herald-2026-11-25.log'), '2026-11-25T08:00:00.000+08:00 info [core] Herald started\n');
+    const entries = tailLog({ logsDir: dir, limit: 10, minLevel: 'info' });
+    expect(entries.map((e) => e.message)).toEqual(['Run failed', 'Herald started']);
+    expect(tailLog({ logsDir: dir, limit: 10, search: 'noise' }).map((e) => e.level)).toEqual(['debug']);
+  });
+});

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// One runner for the whole suite: unit tests (pure logic, real SQLite files in temp folders),
+// integration tests (real HTTP on 127.0.0.1, child processes killed with SIGKILL) and the browser
+// tests (Playwright driving Debian's chromium against headless mode).
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    globalSetup: ['test/helpers/global-setup.ts'],
+    reporters: ['default'],
+  },
+});
