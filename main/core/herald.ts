@@ -13,6 +13,7 @@ import { systemClock, type Clock } from '../shared/clock.js';
 import { dataPaths, type DataPaths } from './paths.js';
 import { EventBus } from './events.js';
 import { StatusBoard } from './status.js';
+import { PowerEvents } from './power.js';
 import { createServices } from './services.js';
 
 export type HeraldMode = 'app' | 'headless' | 'cli';
@@ -45,6 +46,7 @@ export class Herald {
   readonly clock: Clock;
   readonly events = new EventBus();
   readonly status = new StatusBoard();
+  readonly power = new PowerEvents();
   readonly startedAt = new Date();
   readonly log: Logger;
   /** Extra sections for the diagnostics zip, contributed by capabilities (masked by them). */
