@@ -67,6 +67,8 @@ export interface FakeMetabase {
   removeCard(cardId: number): void;
   loadCardsFile(file: string): void;
   set(switches: Partial<FakeMetabaseSwitches>): void;
+  /** Accepts a session issued elsewhere (e.g. one stored before a restart) as if this server had issued it. */
+  acceptSession(token: string): void;
   /** Every session issued so far stops working (queries get 401), as when Metabase expires them. */
   expireSessions(): void;
   /** The next `count` queries get `status` (401 by default), then normal service resumes. */
@@ -179,6 +181,9 @@ export async function startFakeMetabase(options: FakeMetabaseOptions = {}): Prom
     loadCardsFile,
     set: (next) => {
       switches = { ...switches, ...next };
+    },
+    acceptSession: (token) => {
+      tokens.add(token);
     },
     expireSessions: () => tokens.clear(),
     failNextQueries: (count, status = 401) => {

@@ -22,10 +22,10 @@ export function looksLikeCardResult(value: unknown): boolean {
  */
 export function toCardResult(value: unknown, source: SourceRef, code = 'SOURCE_BAD_RESPONSE'): CardResult {
   const fail = (what: string, extra: Record<string, string | number> = {}): never => {
-    throw new HeraldError(code, `${describeSourceCapitalised(source)} answered without usable rows: ${what}.`, { ...sourceContext(source), ...extra });
+    throw new HeraldError(code, `${describeSourceCapitalised(source)} ${source.file ? 'holds' : 'answered with'} no usable rows: ${what}.`, { ...sourceContext(source), ...extra });
   };
   if (!isObject(value)) return fail('the answer is not a JSON object');
-  const data = 'data' in value ? value.data : value;
+  const data = 'data' in value ? value.data : 'cols' in value || 'rows' in value ? value : undefined;
   if (!isObject(data)) return fail('"data" is missing');
   if (!Array.isArray(data.cols)) return fail('"data.cols" is missing');
   if (!Array.isArray(data.rows)) return fail('"data.rows" is missing');
