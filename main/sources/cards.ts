@@ -1,5 +1,6 @@
 import type { Db } from '../db/open.js';
 import { HeraldError } from '../shared/errors.js';
+import { SOURCE_CARD_KEY } from './card-key.js';
 
 /**
  * Which Metabase card each job reads. Monitors are keyed by job id, campaigns by campaign variant
@@ -54,8 +55,6 @@ export const DEFAULT_SOURCE_CARDS: readonly DefaultCard[] = [
   campaign('SH-2025-11', 1884),
   campaign('SH-2025-12', 1884),
 ];
-
-export const SOURCE_CARD_KEY = /^[A-Za-z0-9][A-Za-z0-9@._-]{0,79}$/;
 
 export interface SourceCardEntry {
   key: string;
