@@ -43,8 +43,8 @@ interface CsvParseError extends Error {
   column?: number;
 }
 
-/** CSV text with a header → string records, as Python's `csv.DictReader` (utf-8-sig) read them. */
-export function parseCsvRows(text: string | Buffer, file: string): CsvRows {
+/** CSV text with a header → its columns and positional string rows (the shared step of both readers). */
+function parseCsvTable(text: string | Buffer, file: string): { columns: string[]; rows: string[][]; lines: number[] } {
   let parsed: Array<{ record: string[]; info: { lines: number } }>;
   try {
     parsed = parseCsvSync(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: false }) as unknown as typeof parsed;
@@ -60,26 +60,25 @@ export function parseCsvRows(text: string | Buffer, file: string): CsvRows {
     }, { cause: err });
   }
   const [header, ...body] = parsed;
-  if (!header) return { columns: [], records: [], lines: [] };
+  if (!header) return { columns: [], rows: [], lines: [] };
   const columns = header.record;
   const dup = columns.find((c, i) => columns.indexOf(c) !== i);
   if (dup !== undefined) {
     throw new HeraldError('SOURCE_CSV_INVALID', `File ${file}, line 1: the column "${dup}" appears twice in the header.`, { file, line: 1, column: dup });
   }
-  return {
-    columns,
-    records: body.map(({ record }) => Object.fromEntries(columns.map((c, i) => [c, record[i] ?? '']))),
-    lines: body.map(({ info }) => info.lines),
-  };
+  return { columns, rows: body.map((r) => r.record), lines: body.map((r) => r.info.lines) };
+}
+
+/** CSV text with a header → string records, as Python's `csv.DictReader` (utf-8-sig) read them. */
+export function parseCsvRows(text: string | Buffer, file: string): CsvRows {
+  const { columns, rows, lines } = parseCsvTable(text, file);
+  return { columns, records: rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i] ?? '']))), lines };
 }
 
 /** CSV text → CardResult of strings; the header gives the column names. */
 export function csvToCardResult(text: string | Buffer, file: string): ImportedRows {
-  const { columns, records, lines } = parseCsvRows(text, file);
-  return {
-    result: { cols: columns.map((name) => ({ name })), rows: records.map((r) => columns.map((c) => r[c]!)) },
-    source: { file, lines },
-  };
+  const { columns, rows, lines } = parseCsvTable(text, file);
+  return { result: { cols: columns.map((name) => ({ name })), rows }, source: { file, lines } };
 }
 
 /** A parsed JSON document → CardResult (see the module comment for the shapes accepted). */

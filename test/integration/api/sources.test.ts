@@ -91,6 +91,7 @@ describe('sources API over HTTP', () => {
 
   it('runs a card through the runner\'s client with the session stored for the next run', async () => {
     const { s, mb } = await setup();
+    await expect(createMetabaseClient(s.herald).queryCard(1514)).rejects.toMatchObject({ code: 'SOURCE_NOT_CONFIGURED' });
     await s.call('sources.set', { url: mb.url, username: 'herald@office.example', password: PASSWORD });
     const client = createMetabaseClient(s.herald);
     expect(createMetabaseClient(s.herald)).toBe(client);
