@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvToCardResult, jsonToCardResult, parseCsvRows, readRowsFile, rowsFromText } from '../../../main/sources/import.js';
-import { HeraldError } from '../../../main/shared/errors.js';
 import { fixturePath, readFixtureJson } from '../../helpers/fixtures.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { thrown } from '../../helpers/errors.js';
 
 const CONTRACT_CSV = fixturePath('repo-tests', 'ContractData-SH-May_01.csv');
 const LEGACY_COLUMNS = [
@@ -12,16 +12,6 @@ const LEGACY_COLUMNS = [
   '合同金额(adjustRefundMoney)', '支付金额(paidAmount)', '差额(difference)', 'State', '创建时间(createTime)', '服务商(orgName)',
   '签约时间(signedDate)', 'Doorsill', '款项来源类型(tradeIn)', '转化率(conversion)', '平均客单价(average)',
 ];
-
-function thrown(fn: () => unknown): HeraldError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(HeraldError);
-    return err as HeraldError;
-  }
-  throw new Error('expected an error');
-}
 
 describe('CSV import', () => {
   it('reads v1\'s contract CSV into string records under the Chinese headers (spec §2.3)', () => {

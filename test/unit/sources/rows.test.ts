@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CardRows, cardRecord } from '../../../main/sources/rows.js';
 import { jsonToCardResult, csvToCardResult } from '../../../main/sources/import.js';
-import { HeraldError } from '../../../main/shared/errors.js';
 import type { CardResult } from '../../../main/sources/types.js';
 import { readFixtureJson } from '../../helpers/fixtures.js';
+import { thrown } from '../../helpers/errors.js';
 
 const SERVER = 'http://metabase.example:3000';
 const SLA_COLUMNS = ['_id', 'sid', 'saCreateTime', 'orderNum', 'province', 'orgName', 'supervisorName', 'sourceType', 'status', 'msg', 'memo', 'workType', 'createTime'];
@@ -12,16 +12,6 @@ const PENDING_POSITIONS = ['orderNum', 'name', 'address', 'supervisorName', 'cre
 function sla(): CardRows {
   const rows = readFixtureJson<unknown[]>('monitors', 'sla-02', 'run-1.json');
   return new CardRows(jsonToCardResult(rows, 'run-1.json', SLA_COLUMNS).result, { card: 1514, server: SERVER });
-}
-
-function thrown(fn: () => unknown): HeraldError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(HeraldError);
-    return err as HeraldError;
-  }
-  throw new Error('expected an error');
 }
 
 describe('card rows', () => {

@@ -5,13 +5,13 @@ import { MetabaseHttpClient, type MetabaseConnection } from '../../../../main/so
 import { databaseSessionStore, memorySessionStore, type SessionStore } from '../../../../main/sources/metabase/session.js';
 import { startFakeMetabase, type FakeMetabase } from '../../../../main/demo/fake-metabase.js';
 import { ManualClock } from '../../../../main/shared/clock.js';
-import { HeraldError } from '../../../../main/shared/errors.js';
 import { onLogEntry, type LogEntry } from '../../../../main/logging/logger.js';
 import { openDatabase } from '../../../../main/db/open.js';
 import { migrate } from '../../../../main/db/migrate.js';
 import { createSecretBox } from '../../../../main/db/secrets.js';
 import { readFixtureJson } from '../../../helpers/fixtures.js';
 import { tempDir } from '../../../helpers/tmp.js';
+import { rejected } from '../../../helpers/errors.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.parse('2026-10-29T08:00:00+08:00');
@@ -38,16 +38,6 @@ function client(server: { url: string }, options: { clock?: ManualClock; session
     timeoutMs: options.timeoutMs ?? 5_000,
   };
   return new MetabaseHttpClient({ connection: () => connection, sessions: options.sessions ?? memorySessionStore(), clock: options.clock ?? new ManualClock(T0) });
-}
-
-async function failure(promise: Promise<unknown>): Promise<HeraldError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(HeraldError);
-    return err as HeraldError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('Metabase client', () => {
@@ -131,7 +121,7 @@ describe('Metabase client', () => {
   it('retries only once: a second 401 fails the run with SOURCE_AUTH_FAILED naming card and server', async () => {
     const s = await fake();
     s.failNextQueries(2, 401);
-    const err = await failure(client(s).queryCard(1514));
+    const err = await rejected(client(s).queryCard(1514));
     expect(err.code).toBe('SOURCE_AUTH_FAILED');
     expect(err.message).toContain('card 1514');
     expect(err.message).toContain(s.url);
@@ -142,7 +132,7 @@ describe('Metabase client', () => {
 
   it('refuses a wrong password with SOURCE_AUTH_FAILED naming the user and server, never the password', async () => {
     const s = await fake();
-    const err = await failure(client(s, { password: 'wrong-password-123' }).queryCard(1514));
+    const err = await rejected(client(s, { password: 'wrong-password-123' }).queryCard(1514));
     expect(err.code).toBe('SOURCE_AUTH_FAILED');
     expect(err.message).toContain('"ops@example.com"');
     expect(err.message).toContain(s.url);
@@ -153,7 +143,7 @@ describe('Metabase client', () => {
   it('treats a non-JSON answer as a failure (after the one retry) with SOURCE_BAD_RESPONSE', async () => {
     const s = await fake();
     s.set({ malformed: 'non-json' });
-    const err = await failure(client(s).queryCard(1514));
+    const err = await rejected(client(s).queryCard(1514));
     expect(err.code).toBe('SOURCE_BAD_RESPONSE');
     expect(err.message).toMatch(/card 1514 is not JSON \(HTTP 202, text\/html, begins "<html>/);
     expect(s.queries()).toBe(2);
@@ -162,20 +152,20 @@ describe('Metabase client', () => {
   it('names the missing part when the answer has no data.rows/cols, and reports a query that failed inside Metabase', async () => {
     const s = await fake();
     s.set({ malformed: 'missing-data' });
-    const missing = await failure(client(s).queryCard(1514));
+    const missing = await rejected(client(s).queryCard(1514));
     expect(missing.code).toBe('SOURCE_BAD_RESPONSE');
     expect(missing.message).toBe(`Card 1514 on ${s.url} answered with no usable rows: "data" is missing.`);
     s.set({ malformed: 'failed-query' });
-    const failed = await failure(client(s).queryCard(1514));
+    const failed = await rejected(client(s).queryCard(1514));
     expect(failed.code).toBe('SOURCE_QUERY_FAILED');
     expect(failed.message).toContain('relation "contracts" does not exist');
   });
 
   it('reports HTTP 500 as SOURCE_HTTP_ERROR and an unknown card as SOURCE_CARD_NOT_FOUND', async () => {
     const s = await fake();
-    expect((await failure(client(s).queryCard(9999))).code).toBe('SOURCE_CARD_NOT_FOUND');
+    expect((await rejected(client(s).queryCard(9999))).code).toBe('SOURCE_CARD_NOT_FOUND');
     s.set({ serverError: true });
-    const err = await failure(client(s).queryCard(1514));
+    const err = await rejected(client(s).queryCard(1514));
     expect(err.code).toBe('SOURCE_HTTP_ERROR');
     expect(err.context).toMatchObject({ status: 500, card: 1514 });
   });
@@ -184,7 +174,7 @@ describe('Metabase client', () => {
     const s = await fake();
     s.set({ delayMs: 1_500 });
     const started = Date.now();
-    const err = await failure(client(s, { timeoutMs: 200 }).queryCard(1514));
+    const err = await rejected(client(s, { timeoutMs: 200 }).queryCard(1514));
     expect(err.code).toBe('SOURCE_TIMEOUT');
     expect(err.message).toBe(`Metabase at ${s.url} did not answer within 0.2 s to run card 1514.`);
     expect(s.queries()).toBe(2);
@@ -199,7 +189,7 @@ describe('Metabase client', () => {
       });
     });
     const url = `http://127.0.0.1:${port}`;
-    const err = await failure(client({ url }).queryCard(1514));
+    const err = await rejected(client({ url }).queryCard(1514));
     expect(err.code).toBe('SOURCE_UNREACHABLE');
     expect(err.message).toBe(`Cannot reach Metabase at ${url} to log in (connection refused).`);
     expect(err.context).toMatchObject({ server: url, reason: 'ECONNREFUSED' });
@@ -213,11 +203,11 @@ describe('Metabase client', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const started = Date.now();
-    const err = await failure(c.queryCard(1514, { signal: controller.signal }));
+    const err = await rejected(c.queryCard(1514, { signal: controller.signal }));
     expect(err.code).toBe('SOURCE_ABORTED');
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(s.queries()).toBe(1);
-    expect((await failure(c.queryCard(1514, { signal: AbortSignal.abort() }))).code).toBe('SOURCE_ABORTED');
+    expect((await rejected(c.queryCard(1514, { signal: AbortSignal.abort() }))).code).toBe('SOURCE_ABORTED');
   });
 
   it('shares one login between concurrent queries', async () => {
@@ -238,7 +228,7 @@ describe('Metabase client', () => {
       await c.queryCard(1514);
       s.expireSessions();
       await c.queryCard(1514);
-      await failure(client(s, { password: 'another-Secret-99' }).queryCard(1514));
+      await rejected(client(s, { password: 'another-Secret-99' }).queryCard(1514));
     } finally {
       off();
     }
