@@ -16,4 +16,10 @@ export interface CardResult {
 export interface MetabaseClient {
   /** Runs a saved question. Throws a HeraldError naming the card on any failure. */
   queryCard(cardId: number, options?: { signal?: AbortSignal }): Promise<CardResult>;
+  /**
+   * The card a job reads, as Settings → Data sources has it: keyed by job id for the monitors
+   * (`sla-daily-report` → 1514) and by campaign variant for the campaigns (`BJ-2025-10` → 1883).
+   * Throws SOURCE_CARD_UNKNOWN when the key has no card.
+   */
+  cardId(key: string): number;
 }

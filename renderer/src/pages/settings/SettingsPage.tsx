@@ -2,6 +2,7 @@ import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { GeneralSettings } from './GeneralSettings.js';
 import { BackupSettings } from './BackupSettings.js';
+import { SourcesSettings } from './SourcesSettings.js';
 
 /** Settings tabs; capabilities add theirs (channels, recipients, data sources, campaigns). */
 export function SettingsPage() {
@@ -11,6 +12,7 @@ export function SettingsPage() {
       items={[
         { key: 'general', label: t('tabs.general'), children: <GeneralSettings /> },
         { key: 'backups', label: t('tabs.backups'), children: <BackupSettings /> },
+        { key: 'sources', label: t('sources:tab'), children: <SourcesSettings /> },
       ]}
     />
   );
