@@ -36,7 +36,8 @@ export async function listTrayJobs(invoke: (method: string, input?: unknown) => 
   if (data === undefined) return [];
   const parsed = JobsListSchema.safeParse(data);
   if (!parsed.success) {
-    log.error('jobs.list answered in an unexpected shape; the tray lists no jobs', { error: parsed.error.message.slice(0, 300) });
+    const issue = parsed.error.issues[0];
+    log.error('jobs.list answered in an unexpected shape; the tray lists no jobs', { field: issue?.path.join('.'), error: issue?.message });
     return [];
   }
   return parsed.data.jobs.map((j) => ({ id: j.id, title: j.title[language], enabled: j.enabled, paused: j.paused }));
