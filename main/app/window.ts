@@ -72,6 +72,8 @@ export class MainWindow {
         navigateOnDragDrop: false,
         webviewTag: false,
         spellcheck: false,
+        // A middle click must not open a link in a new window (the window-open handler would see it, but belt and braces).
+        disableBlinkFeatures: 'Auxclick',
         devTools: this.options.devTools ?? false,
       },
     });
