@@ -20,9 +20,7 @@ import { showAlertNotifications } from './notifications.js';
 import { applyStartAtLogin } from './login-item.js';
 import { adoptSystemProxy } from './system-proxy.js';
 import { languageForLocale, shellLabels } from './labels.js';
-
-/** The Windows AppUserModelID: notifications need it, and the installer uses it as `appId`. */
-export const APP_ID = 'com.herald.desktop';
+import { APP_ID } from './app-id.js';
 
 /** Invalidations after which the tray (state, jobs, language) and the keep-awake are re-evaluated. */
 const TRAY_TOPICS: ReadonlySet<Topic> = new Set(['status', 'runs', 'jobs', 'settings', 'outbox']);
