@@ -13,7 +13,7 @@ const IO_MODULES = [
 const PURE = ['main/shared/**', 'main/campaigns/rules/**', 'main/monitors/transforms/**', 'main/shadow/diff/**'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'bench/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'bench/results.json', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
