@@ -16,7 +16,7 @@ const PURE_FILES = ['main/sources/rows.ts', 'main/sources/values.ts', 'main/sour
 const PURE_IMPORTS_ALLOWED = ['!**/sources/rows.js', '!**/sources/values.js', '!**/sources/card-result.js', '!**/sources/types.js', '!**/sources/source-ref.js'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'bench/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'bench/results.json', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -10,6 +10,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     globalSetup: ['test/helpers/global-setup.ts'],
+    // expect.poll waits for live UI and background work; a loaded CI machine needs more than 1 s.
+    expect: { poll: { timeout: 10_000 } },
     reporters: ['default'],
   },
 });

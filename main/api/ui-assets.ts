@@ -27,6 +27,22 @@ export function contentSecurityPolicy(nonce: string): string {
   ].join('; ');
 }
 
+/** Response headers of the index page: this load's policy, no caching, no sniffing, no referrer. */
+export function uiIndexHeaders(nonce: string): Record<string, string> {
+  return {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Security-Policy': contentSecurityPolicy(nonce),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  };
+}
+
+/** Response headers of a built UI file. */
+export function uiAssetHeaders(type: string): Record<string, string> {
+  return { 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
+}
+
 export function uiIndexHtml(nonce: string, dist = rendererDist): string | undefined {
   const file = path.join(dist, 'index.html');
   if (!fs.existsSync(file)) return undefined;

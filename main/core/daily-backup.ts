@@ -11,10 +11,8 @@ const CHECK_EVERY_MS = 15 * 60_000;
  */
 export function dailyBackupService(herald: Herald): Service {
   let timer: NodeJS.Timeout | undefined;
-  let busy = false;
+  let inFlight: Promise<void> | undefined;
   const check = async () => {
-    if (busy) return;
-    busy = true;
     try {
       const latest = listBackups(herald.paths.backupsDir).find((b) => b.name.includes('-daily'));
       const age = latest ? herald.clock.now() - new Date(latest.createdAt).getTime() : Infinity;
@@ -25,20 +23,23 @@ export function dailyBackupService(herald: Herald): Service {
       }
     } catch (err) {
       herald.log.error('Daily backup failed', { error: (err as Error).message });
-    } finally {
-      busy = false;
     }
+  };
+  const checkOnce = () => {
+    inFlight ??= check().finally(() => (inFlight = undefined));
   };
   return {
     name: 'daily-backup',
     start() {
-      void check();
-      timer = setInterval(() => void check(), CHECK_EVERY_MS);
+      checkOnce();
+      timer = setInterval(checkOnce, CHECK_EVERY_MS);
       timer.unref();
     },
-    stop() {
+    // A backup in progress finishes before the database it reads is closed.
+    async stop() {
       if (timer) clearInterval(timer);
       timer = undefined;
+      await inFlight;
     },
   };
 }

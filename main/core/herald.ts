@@ -5,7 +5,7 @@ import { migrate, currentVersion, latestVersion } from '../db/migrate.js';
 import { acquireDataFolderLock, type DataFolderLock } from '../db/data-folder-lock.js';
 import { backupTo, listBackups, replaceDatabaseFile, type BackupInfo } from '../db/backup.js';
 import { createSecretBox, loadOrCreateKey, type SecretBox } from '../db/secrets.js';
-import { configureLogging, createLogger, type Logger } from '../logging/logger.js';
+import { configureLogging, createLogger, setLogLevel, type Logger } from '../logging/logger.js';
 import { readSettings, writeSettings } from '../settings/store.js';
 import type { Settings, SettingsPatch } from '../settings/schema.js';
 import { HeraldError } from '../shared/errors.js';
@@ -114,6 +114,7 @@ export class Herald {
       throw err;
     }
     this.database = db;
+    setLogLevel(readSettings(db).logLevel);
   }
 
   schemaVersion(): number {
@@ -156,6 +157,7 @@ export class Herald {
 
   updateSettings(patch: SettingsPatch): Settings {
     const next = writeSettings(this.db, patch);
+    setLogLevel(next.logLevel);
     this.events.invalidate('settings');
     return next;
   }

@@ -14,6 +14,13 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Herald');
 }
 
+/** The data folder a start uses: the one asked for, else the default; the demo gets its own. */
+export function dataDirFor(explicit: string | undefined, demo: boolean): string {
+  if (explicit) return explicit;
+  const base = defaultDataDir();
+  return demo ? `${base}-demo` : base;
+}
+
 export interface DataPaths {
   dataDir: string;
   dbFile: string;

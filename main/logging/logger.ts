@@ -40,6 +40,9 @@ export interface LoggingOptions {
 type Listener = (entry: LogEntry) => void;
 const listeners = new Set<Listener>();
 let configuredDir: string | undefined;
+/** Entries below this level are dropped before anything is formatted, written or sent live. */
+let threshold: LogLevel = 'info';
+let consoleOn = true;
 
 const FILE_PREFIX = 'herald-';
 const LINE = /^(\S+) (error|warn|info|debug) \[([^\]]*)\] (.*?)(?: (\{.*\}))?$/;
@@ -80,13 +83,20 @@ export function configureLogging(options: LoggingOptions): void {
   fs.mkdirSync(options.logsDir, { recursive: true });
   configuredDir = options.logsDir;
   const file = log.transports.file;
-  file.level = options.level ?? 'info';
   file.maxSize = 10 * 1024 * 1024;
   file.resolvePathFn = () => path.join(options.logsDir, logFileName(new Date()));
   file.format = ({ message }: { message: LogMessage }) => [String(message.data[0])];
-  log.transports.console.level = options.console === false ? false : (options.level ?? 'info');
   log.transports.console.format = ({ message }: { message: LogMessage }) => [String(message.data[0])];
+  consoleOn = options.console !== false;
+  setLogLevel(options.level ?? 'info');
   pruneOldLogs(options.logsDir, options.retentionDays ?? 30);
+}
+
+/** The least severe level logged (the `logLevel` setting), for the file, the console and live listeners. */
+export function setLogLevel(level: LogLevel): void {
+  threshold = level;
+  log.transports.file.level = level;
+  log.transports.console.level = consoleOn ? level : false;
 }
 
 export function logsDirectory(): string | undefined {
@@ -113,6 +123,7 @@ export function onLogEntry(listener: Listener): () => void {
 }
 
 function write(level: LogLevel, scope: string, message: string, context?: LogContext): void {
+  if (LOG_LEVELS.indexOf(level) > LOG_LEVELS.indexOf(threshold)) return;
   const entry: LogEntry = { time: isoWithOffset(new Date()), level, scope, message, ...(context ? { context } : {}) };
   log[level](formatLine(entry));
   for (const listener of listeners) listener(entry);

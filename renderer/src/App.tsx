@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { pages } from './pages/registry.js';
 import { useApi } from './api/hooks.js';
 import { ErrorAlert } from './components/ErrorAlert.js';
+import { cspNonce } from './csp.js';
 
-const nonce = document.querySelector<HTMLMetaElement>('meta[name="herald-csp-nonce"]')?.content;
 
 function currentPage(): string {
   const key = window.location.hash.replace(/^#\/?/, '').split('?')[0] ?? '';
@@ -39,7 +39,7 @@ export function App() {
   const state = status.data?.state;
 
   return (
-    <ConfigProvider locale={language === 'en' ? enUS : zhCN} {...(nonce && !nonce.startsWith('%') ? { csp: { nonce } } : {})}>
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} {...(cspNonce ? { csp: { nonce: cspNonce } } : {})}>
       <AntApp>
         <Layout style={{ minHeight: '100vh' }}>
           <Layout.Sider theme="light" width={190} breakpoint="lg">

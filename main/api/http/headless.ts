@@ -2,7 +2,7 @@ import { Herald } from '../../core/herald.js';
 import { createDispatcher } from '../dispatcher.js';
 import { createHandlers } from '../handlers/index.js';
 import { startHttpServer, type RunningHttpServer } from './server.js';
-import { onLogEntry } from '../../logging/logger.js';
+import { subscribeUiEvents } from '../ui-events.js';
 import type { HeraldEvent } from '../contract/events.js';
 
 export interface HeadlessOptions {
@@ -24,14 +24,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessH
   const herald = Herald.open({ dataDir: options.dataDir, mode: 'headless', demo: options.demo ?? false });
   try {
     const dispatcher = createDispatcher(createHandlers(herald, { openPath: () => Promise.resolve(false) }));
-    const subscribe = (listener: (event: HeraldEvent) => void) => {
-      const offBus = herald.events.subscribe(listener);
-      const offLog = onLogEntry((entry) => listener({ type: 'log', entry }));
-      return () => {
-        offBus();
-        offLog();
-      };
-    };
+    const subscribe = (listener: (event: HeraldEvent) => void) => subscribeUiEvents(herald, listener);
     const server = await startHttpServer({
       dispatcher,
       subscribe,

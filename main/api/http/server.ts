@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Dispatcher } from '../dispatcher.js';
 import type { HeraldEvent } from '../contract/events.js';
-import { contentSecurityPolicy, newNonce, uiAsset, uiIndexHtml } from '../ui-assets.js';
+import { newNonce, uiAsset, uiAssetHeaders, uiIndexHeaders, uiIndexHtml } from '../ui-assets.js';
 import { createLogger } from '../../logging/logger.js';
 
 export interface HttpServerOptions {
@@ -156,7 +156,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       }
       const asset = url.pathname === '/' || url.pathname === '/index.html' ? undefined : uiAsset(url.pathname, options.rendererDist);
       if (asset) {
-        res.writeHead(200, { 'Content-Type': asset.type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
+        res.writeHead(200, uiAssetHeaders(asset.type));
         res.end(asset.body);
         return;
       }
@@ -167,13 +167,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         res.end('The Herald UI is not built yet. Run `npm run build` (npm start does it for you).');
         return;
       }
-      res.writeHead(200, {
-        'Content-Type': 'text/html; charset=utf-8',
-        'Content-Security-Policy': contentSecurityPolicy(nonce),
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-        'Referrer-Policy': 'no-referrer',
-      });
+      res.writeHead(200, uiIndexHeaders(nonce));
       res.end(html);
     })().catch((err: unknown) => {
       log.error('HTTP request failed', { error: (err as Error).message });

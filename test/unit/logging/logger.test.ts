@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { logFileName, parseLogLine, pruneOldLogs, tailLog } from '../../../main/logging/logger.js';
+import { configureLogging, createLogger, logFileName, onLogEntry, parseLogLine, pruneOldLogs, setLogLevel, tailLog } from '../../../main/logging/logger.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 describe('log files', () => {
@@ -43,5 +43,21 @@ describe('log files', () => {
     const entries = tailLog({ logsDir: dir, limit: 10, minLevel: 'info' });
     expect(entries.map((e) => e.message)).toEqual(['Run failed', 'Herald started']);
     expect(tailLog({ logsDir: dir, limit: 10, search: 'noise' }).map((e) => e.level)).toEqual(['debug']);
+  });
+
+  it('drops entries below the configured level, for the file and for live listeners', () => {
+    const dir = tempDir();
+    configureLogging({ logsDir: dir, console: false, level: 'info' });
+    const seen: string[] = [];
+    const off = onLogEntry((e) => seen.push(`${e.level} ${e.message}`));
+    const log = createLogger('test');
+    log.debug('hidden');
+    log.info('shown');
+    setLogLevel('debug');
+    log.debug('now shown');
+    setLogLevel('info');
+    off();
+    expect(seen).toEqual(['info shown', 'debug now shown']);
+    expect(tailLog({ logsDir: dir, limit: 10 }).map((e) => e.message)).toEqual(['shown', 'now shown']);
   });
 });
