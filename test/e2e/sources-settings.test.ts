@@ -1,37 +1,21 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
 import { startTestServer } from '../helpers/headless.js';
+import { goToPage, openHerald } from '../helpers/browser.js';
 import { startFakeMetabase, type FakeMetabase } from '../../main/demo/fake-metabase.js';
 import { readFixtureJson } from '../helpers/fixtures.js';
 
-// A minimal launcher: the shared test/helpers/browser.ts is being written in parallel on another
-// branch; once merged, openHerald() from there replaces `open` below.
-let browser: Browser | undefined;
 const fakes: FakeMetabase[] = [];
 
 async function open(loginUrl: string): Promise<{ page: Page; errors: string[] }> {
-  browser ??= await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(loginUrl);
-  await page.getByTestId('page-title').waitFor();
-  await page.getByTestId('nav-settings').click();
+  const { page, problems } = await openHerald({ loginUrl });
+  await goToPage(page, 'settings');
   await page.getByRole('tab', { name: '数据源' }).click();
-  return { page, errors };
+  return { page, errors: problems };
 }
 
 afterEach(async () => {
-  for (const context of browser?.contexts() ?? []) await context.close();
   for (const f of fakes.splice(0)) await f.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('Settings → Data sources', () => {

@@ -77,7 +77,7 @@ export function SourcesSettings() {
 
   const session = settings.data?.session;
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Card title={t('metabase.title')}>
         <ErrorAlert error={settings.error} />
         <Typography.Paragraph type="secondary">{t('metabase.intro')}</Typography.Paragraph>
@@ -96,7 +96,7 @@ export function SourcesSettings() {
             />
           </Form.Item>
           <Form.Item name="timeoutSeconds" label={t('metabase.timeout')}>
-            <InputNumber min={1} max={600} addonAfter={t('metabase.seconds')} data-testid="sources-timeout" />
+            <InputNumber min={1} max={600} suffix={t('metabase.seconds')} data-testid="sources-timeout" />
           </Form.Item>
           <Space wrap>
             <Button type="primary" htmlType="submit" loading={saving} data-testid="sources-save">
