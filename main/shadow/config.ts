@@ -63,6 +63,8 @@ export const ShadowConfigSchema = z.object({
   noiseCalibration: z.boolean().default(false),
   /** In candidate mode, keep running the control on the side (sandboxed) and keep comparing. */
   verifyAfterPromotion: z.boolean().default(true),
+  /** Runs where both sides take less than this are too short for a meaningful time ratio. */
+  timeFloorMs: z.number().int().min(0).max(3_600_000).default(1000),
   /** The side that does not count is given up after this long. */
   sideTimeoutMs: z.number().int().min(100).max(6 * 3_600_000).default(10 * 60_000),
   diff: DiffRulesSchema.prefault({}),

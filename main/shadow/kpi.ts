@@ -42,11 +42,17 @@ export interface RunCheck {
 const ratio = (candidate: number | null | undefined, control: number | null | undefined): number | null =>
   candidate === null || candidate === undefined || !control ? null : candidate / control;
 
+/** Time ratio, unless both durations are below the floor (a few milliseconds say nothing). */
+function timeRatioOf(candidate: number | undefined, control: number | null | undefined, config: ShadowConfig): number | null {
+  if (candidate === undefined || control === null || control === undefined) return null;
+  return Math.max(candidate, control) < config.timeFloorMs ? null : ratio(candidate, control);
+}
+
 export function checkRun(run: KpiRun, config: ShadowConfig): RunCheck {
   const t = config.thresholds;
   const candidateFailed = run.candidate?.error != null;
   const controlOk = run.control !== null && run.control.error === null;
-  const timeRatio = controlOk ? ratio(run.candidate?.durationMs, run.control?.durationMs) : null;
+  const timeRatio = controlOk ? timeRatioOf(run.candidate?.durationMs, run.control?.durationMs, config) : null;
   const memoryRatio = controlOk ? ratio(run.candidate?.peakMemoryBytes, run.control?.peakMemoryBytes) : null;
   const failures: RunCheck['failures'] = [];
   if (candidateFailed) failures.push('error');
@@ -179,7 +185,7 @@ export function firedTriggers(latest: KpiRun, runs: readonly KpiRun[], now: numb
   if ((latest.notifications?.failed ?? 0) > 0 && success !== null && 1 - success > tr.notificationFailure) {
     fired.push({ kind: 'notification-failure', value: 1 - success, threshold: tr.notificationFailure });
   }
-  const time = latestTimeRatio(latest, inWindow);
+  const time = latestTimeRatio(latest, inWindow, config);
   if (time !== null && time > tr.timeRatio + EPSILON) fired.push({ kind: 'slow', value: time, threshold: tr.timeRatio });
   if (tr.inconsistency && latest.consistent === false) fired.push({ kind: 'inconsistency', value: latest.consistency ?? 0, threshold: 1 });
   return fired;
@@ -189,9 +195,9 @@ export function firedTriggers(latest: KpiRun, runs: readonly KpiRun[], now: numb
  * The newest run's candidate time against its control; a live candidate with no control beside it
  * is measured against the median control time of the window's earlier comparisons.
  */
-function latestTimeRatio(latest: KpiRun, inWindow: readonly KpiRun[]): number | null {
+function latestTimeRatio(latest: KpiRun, inWindow: readonly KpiRun[], config: ShadowConfig): number | null {
   if (!latest.candidate || latest.candidate.error !== null) return null;
-  if (latest.control && latest.control.error === null) return ratio(latest.candidate.durationMs, latest.control.durationMs);
+  if (latest.control && latest.control.error === null) return timeRatioOf(latest.candidate.durationMs, latest.control.durationMs, config);
   const baseline = median(inWindow.flatMap((r) => (r.id !== latest.id && r.control && r.control.error === null ? [r.control.durationMs] : [])));
-  return ratio(latest.candidate.durationMs, baseline);
+  return timeRatioOf(latest.candidate.durationMs, baseline, config);
 }

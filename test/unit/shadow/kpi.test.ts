@@ -35,6 +35,11 @@ describe('per-run check', () => {
     expect(checkRun(run(T0, { error: 'boom' }), config()).failures).toEqual(['error']);
   });
 
+  it('leaves the time ratio out when both sides take less than the floor', () => {
+    expect(checkRun(run(T0, { control: 3, candidate: 9 }), config())).toMatchObject({ timeRatio: null, failures: [] });
+    expect(checkRun(run(T0, { control: 3, candidate: 9 }), config({ timeFloorMs: 0 })).failures).toEqual(['time']);
+  });
+
   it('uses the job thresholds', () => {
     expect(checkRun(run(T0, { control: 1000, candidate: 1300 }), config({ thresholds: { maxTimeRatio: 1.5 } })).failures).toEqual([]);
   });
