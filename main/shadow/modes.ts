@@ -18,6 +18,8 @@ export interface ShadowJob {
   mode: ShadowMode;
   controlPipeline: string;
   candidatePipeline: string | null;
+  /** The pipeline whose state the live store holds. */
+  stateHolder: string;
   plannedOrder: number | null;
   config: ShadowConfig;
   version: number;
@@ -47,6 +49,7 @@ interface JobRow {
   mode: ShadowMode;
   control_pipeline: string;
   candidate_pipeline: string | null;
+  state_holder: string;
   planned_order: number | null;
   config: string;
   version: number;
@@ -66,6 +69,7 @@ const toJob = (row: JobRow): ShadowJob => ({
   mode: row.mode,
   controlPipeline: row.control_pipeline,
   candidatePipeline: row.candidate_pipeline,
+  stateHolder: row.state_holder,
   plannedOrder: row.planned_order,
   config: parseConfig(row),
   version: row.version,
@@ -88,8 +92,9 @@ export function listShadowJobs(db: Db): ShadowJob[] {
  * office left it). The job catalogue calls this for every pipeline job at start-up.
  */
 export function ensureShadowJob(db: Db, clock: Clock, job: { jobId: string; defaultPipeline: string; plannedOrder?: number }): ShadowJob {
-  db.prepare('INSERT INTO shadow_jobs (job_id, control_pipeline, planned_order, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (job_id) DO NOTHING').run(
+  db.prepare('INSERT INTO shadow_jobs (job_id, control_pipeline, state_holder, planned_order, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (job_id) DO NOTHING').run(
     job.jobId,
+    job.defaultPipeline,
     job.defaultPipeline,
     job.plannedOrder ?? null,
     iso(clock),
@@ -159,6 +164,10 @@ export function updateShadowSettings(db: Db, clock: Clock, jobId: string, change
     db.prepare('UPDATE shadow_jobs SET config = ?, planned_order = ?, version = version + 1, updated_at = ? WHERE job_id = ?').run(JSON.stringify(config), order, iso(clock), jobId);
     return requireJob(db, jobId);
   }).immediate();
+}
+
+export function setStateHolder(db: Db, jobId: string, pipelineId: string): void {
+  db.prepare('UPDATE shadow_jobs SET state_holder = ? WHERE job_id = ?').run(pipelineId, jobId);
 }
 
 /** Deep-frozen, so nothing downstream can change the mode a run started with. */

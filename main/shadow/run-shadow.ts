@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import type { EventBus } from '../core/events.js';
-import type { Db } from '../db/open.js';
+import { openDatabase, type Db } from '../db/open.js';
 import type { PipelineOutput } from '../jobs/types.js';
 import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../shared/clock.js';
@@ -9,9 +10,9 @@ import { alertText } from './alerts.js';
 import { calibrateNoise, diffSides, type DiffSide, type ShadowDiff } from './diff/index.js';
 import { runExternalCommand } from './external-command.js';
 import { firedTriggers } from './kpi.js';
-import { getShadowJob, rollback, type ModeSnapshot } from './modes.js';
+import { getShadowJob, rollback, setStateHolder, type ModeSnapshot } from './modes.js';
 import { insertShadowRun, kpiRuns, toKpiRun, type NotificationStats, type ShadowRun, type SideSummary } from './run-store.js';
-import { ensureSandbox, sandboxFile, scratchCopy } from './sandbox.js';
+import { copyTables, ensureSandbox, sandboxFile, scratchCopy } from './sandbox.js';
 import { pipelineOutputToSide } from './side-output.js';
 import type { SideError, SideRunner } from './sides/types.js';
 
@@ -29,6 +30,8 @@ export interface ShadowContext {
   language?: 'zh-CN' | 'en';
   /** Recorded with the figures; defaults to this machine's. */
   cores?: number;
+  /** The tables a pipeline keeps its state in (its PipelineSpec's `stateTables`). */
+  stateTables?: (jobId: string, pipelineId: string) => readonly string[];
 }
 
 export interface RunRequest {
@@ -130,6 +133,31 @@ function giveUpAfter(ms: number, controller: AbortController, pipelineId: string
   });
 }
 
+/**
+ * When another pipeline goes live than the one whose state the live store holds (a promotion, a
+ * rollback), the state tables change hands: the previous holder's move from live into its sandbox
+ * (so it can go on verifying from where it was), the new holder's from its sandbox into live. Runs
+ * of one job never overlap, so nothing writes these tables meanwhile.
+ */
+function handOverState(ctx: ShadowContext, snap: ModeSnapshot, jobId: string, livePipeline: string): void {
+  const job = getShadowJob(ctx.db, jobId);
+  if (!job || job.stateHolder === livePipeline) return;
+  const tablesOf = (p: string) => (p in snap.config.externalCommands ? [] : (ctx.stateTables?.(jobId, p) ?? []));
+  const previous = job.stateHolder;
+  if (tablesOf(previous).length) {
+    const sandbox = openDatabase(ensureSandbox(sandboxFile(ctx.sandboxDir, jobId, previous)));
+    try {
+      copyTables(sandbox, ctx.db.name, tablesOf(previous));
+    } finally {
+      sandbox.close();
+    }
+  }
+  const file = sandboxFile(ctx.sandboxDir, jobId, livePipeline);
+  if (tablesOf(livePipeline).length && fs.existsSync(file)) copyTables(ctx.db, file, tablesOf(livePipeline));
+  setStateHolder(ctx.db, jobId, livePipeline);
+  ctx.log?.info('Pipeline state handed over', { jobId, from: previous, to: livePipeline });
+}
+
 const sideOf = (o: SideOutcome): DiffSide => (o.output ? pipelineOutputToSide(o.output) : (o.side ?? { records: [], messages: [] }));
 
 function summary(o: SideOutcome | null): SideSummary | null {
@@ -162,6 +190,7 @@ function summary(o: SideOutcome | null): SideSummary | null {
 export async function executeRun(ctx: ShadowContext, snap: ModeSnapshot, req: RunRequest): Promise<ExecuteResult> {
   const runSignal = req.signal ?? new AbortController().signal;
   if (snap.mode === 'control' || snap.candidatePipeline === null) {
+    handOverState(ctx, snap, req.jobId, snap.controlPipeline);
     const live = await runOne(ctx, snap, req, snap.controlPipeline, { store: 'live' }, runSignal);
     return { mode: 'control', live, comparison: Promise.resolve(null) };
   }
@@ -172,6 +201,7 @@ export async function executeRun(ctx: ShadowContext, snap: ModeSnapshot, req: Ru
   const compare = snap.mode === 'shadow' || snap.config.verifyAfterPromotion;
   const isExternal = (p: string) => p in snap.config.externalCommands;
   const sandboxOf = (p: string) => ensureSandbox(sandboxFile(ctx.sandboxDir, req.jobId, p));
+  handOverState(ctx, snap, req.jobId, liveSide === 'control' ? control : candidate);
 
   const offside = (pipelineId: string, where: Where): Promise<SideOutcome> => {
     const controller = new AbortController();

@@ -63,3 +63,27 @@ export function scratchCopy(source: Db | string): { file: string; dispose(): voi
   } else copyDatabase(source, file);
   return { file, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * Replaces `tables` in `target` with their rows in the database file `sourceFile` (tables missing
+ * in the target are created from the source's definition), in one transaction.
+ */
+export function copyTables(target: Db, sourceFile: string, tables: readonly string[]): void {
+  if (!tables.length) return;
+  target.prepare('ATTACH DATABASE ? AS handover_source').run(sourceFile);
+  try {
+    target.transaction(() => {
+      for (const table of tables) {
+        const source = target.prepare("SELECT sql FROM handover_source.sqlite_master WHERE type = 'table' AND name = ?").get(table) as { sql: string } | undefined;
+        if (!source) continue;
+        const exists = target.prepare("SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?").get(table);
+        const quoted = `"${table.replaceAll('"', '""')}"`;
+        if (!exists) target.exec(source.sql);
+        target.exec(`DELETE FROM main.${quoted}`);
+        target.exec(`INSERT INTO main.${quoted} SELECT * FROM handover_source.${quoted}`);
+      }
+    }).immediate();
+  } finally {
+    target.exec('DETACH DATABASE handover_source');
+  }
+}

@@ -9,6 +9,8 @@ export const shadowSchema: Migration = {
       mode TEXT NOT NULL DEFAULT 'control' CHECK (mode IN ('control', 'shadow', 'candidate')),
       control_pipeline TEXT NOT NULL,
       candidate_pipeline TEXT,
+      -- The pipeline whose state tables the live store holds (changes hands when another goes live).
+      state_holder TEXT NOT NULL,
       planned_order INTEGER,
       config TEXT NOT NULL DEFAULT '{}',
       -- Bumped by every change: a run's snapshot names the version it ran under.

@@ -30,7 +30,8 @@ function setup(pipelines: Record<string, PipelineSpec<CampaignInput>>, config: S
   const emitted: HeraldEvent[] = [];
   events.subscribe((e) => emitted.push(e));
   const inner = inProcessSideRunner({ pipelines: () => pipelines as Record<string, PipelineSpec<unknown>>, liveDb: db, enqueue: outbox.enqueue });
-  const ctx: ShadowContext = { db, clock, sandboxDir: path.join(dir, 'sandbox'), sides: wrap ? wrap(inner) : inner, events, cores: 4 };
+  const stateTables = (_job: string, pipelineId: string) => [{ ledger: 'l', db: 'd' }[pipelineId] ?? ''].filter(Boolean);
+  const ctx: ShadowContext = { db, clock, sandboxDir: path.join(dir, 'sandbox'), sides: wrap ? wrap(inner) : inner, events, cores: 4, stateTables };
   ensureShadowJob(db, clock, { jobId: JOB, defaultPipeline: 'ledger' });
   updateShadowSettings(db, clock, JOB, { config: ShadowConfigSchema.parse(config) });
   setMode(db, clock, { jobId: JOB, mode: 'shadow', candidatePipeline: 'db', reason: 'test', actor: 'api' });
@@ -151,12 +152,28 @@ describe('shadow run orchestration', () => {
     expect(env.alerts()[0]).toMatchObject({ body: expect.stringContaining('已自动回滚到对照流水线 ledger') });
   });
 
+  it('promotion and rollback hand each pipeline\'s state over: nothing is announced twice', async () => {
+    const env = setup({ ledger: campaignPipeline('ledger', { table: 'l' }), db: campaignPipeline('db', { table: 'd' }) });
+    await runOnce(env, 1);
+    await runOnce(env, 2);
+    setMode(env.db, env.clock, { jobId: JOB, mode: 'candidate', reason: 'ready', actor: 'ui' });
+    const promoted = await runOnce(env, 3);
+    expect(promoted.live.output!.messages.map((m) => m.businessId)).toEqual(['BJ-TEST:C0003']);
+    expect(promoted.stored).toMatchObject({ liveSide: 'candidate', consistent: true });
+    rollback(env.db, env.clock, JOB, 'back', 'ui');
+    const back = await runOnce(env, 4);
+    expect(back.live.output!.messages.map((m) => m.businessId)).toEqual(['BJ-TEST:C0004']);
+    expect(env.outbox.rows().map((r) => r.business_id)).toEqual(['BJ-TEST:C0001', 'BJ-TEST:C0002', 'BJ-TEST:C0003', 'BJ-TEST:C0004']);
+    expect(env.db.prepare('SELECT COUNT(*) AS n FROM l').get()).toEqual({ n: 4 });
+  });
+
   it('candidate mode without verification runs the candidate only and still records its figures', async () => {
     const env = setup({ ledger: campaignPipeline('ledger', { table: 'l' }), db: campaignPipeline('db', { table: 'd' }) }, { verifyAfterPromotion: false });
     setMode(env.db, env.clock, { jobId: JOB, mode: 'candidate', reason: 'promote', actor: 'ui' });
     const r = await runOnce(env, 2);
     expect(r.stored).toMatchObject({ control: null, candidate: { pipelineId: 'db', store: 'live' }, consistency: null });
-    expect(fs.existsSync(sandboxFile(env.ctx.sandboxDir, JOB, 'ledger'))).toBe(false);
+    expect(env.outbox.rows()).toHaveLength(2);
+    expect(env.tableExists('l')).toBe(false);
   });
 
   it('control mode runs the control only and records nothing', async () => {
