@@ -5,6 +5,7 @@ import { ShadowConfigSchema } from './config.js';
 import { diffSides, type DiffSide } from './diff/index.js';
 import { ensureShadowJob, getShadowJob, setMode, updateShadowSettings } from './modes.js';
 import { insertShadowRun, type ShadowRun } from './run-store.js';
+import { seedPlannedOrder } from './plan.js';
 
 /**
  * Demo data: Beijing September in shadow (control v1-ledger, candidate v1-db) with three days of
@@ -38,7 +39,7 @@ function sides(diverge: boolean): { control: DiffSide; candidate: DiffSide } {
 
 export function seedShadowDemo(db: Db, clock: Clock, jobId = DEMO_JOB): ShadowRun[] {
   if (getShadowJob(db, jobId)) return [];
-  ensureShadowJob(db, clock, { jobId, defaultPipeline: 'v1-ledger', plannedOrder: 5 });
+  ensureShadowJob(db, clock, { jobId, defaultPipeline: 'v1-ledger', plannedOrder: seedPlannedOrder('BJ-2025-09') ?? 0 });
   updateShadowSettings(db, clock, jobId, { config: ShadowConfigSchema.parse({ diff: { ignoreFields: ['登记时间'] } }) });
   setMode(db, clock, { jobId, mode: 'shadow', candidatePipeline: 'v1-db', reason: '演示：九月活动影子运行', actor: 'api' });
   const now = clock.now();

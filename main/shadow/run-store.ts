@@ -168,3 +168,8 @@ export function kpiRuns(db: Db, jobId: string, fromMs: number, stats?: Notificat
   const rows = db.prepare('SELECT * FROM shadow_runs WHERE job_id = ? AND started_ms >= ? ORDER BY started_ms, id').all(jobId, fromMs) as Row[];
   return rows.map((r) => toKpiRun(toRun(r), stats));
 }
+
+/** Removes shadow runs (and their diffs) that started before `beforeMs`; returns how many. */
+export function pruneShadowRuns(db: Db, beforeMs: number): number {
+  return db.prepare('DELETE FROM shadow_runs WHERE started_ms < ?').run(beforeMs).changes;
+}

@@ -1,6 +1,8 @@
 import type { Herald, Service } from '../core/herald.js';
 import type { JobTitle } from '../jobs/types.js';
+import { seedShadowDemo } from './demo.js';
 import { ensureShadowJob, listShadowJobs } from './modes.js';
+import { pruneShadowRuns } from './run-store.js';
 import type { ShadowContext } from './run-shadow.js';
 import type { NotificationStats } from './run-store.js';
 import type { SideRunner } from './sides/types.js';
@@ -69,16 +71,35 @@ export function shadowContext(herald: Herald): ShadowContext {
   };
 }
 
+const PRUNE_EVERY_MS = 6 * 3_600_000;
+
+/** Keeps shadow runs as long as run history (`runRetentionDays`). */
+function prune(herald: Herald): void {
+  try {
+    const removed = pruneShadowRuns(herald.db, herald.clock.now() - herald.settings().runRetentionDays * 86_400_000);
+    if (removed) herald.log.info('Old shadow runs removed', { removed });
+  } catch (err) {
+    herald.log.error('Pruning shadow runs failed', { error: (err as Error).message });
+  }
+}
+
 export function shadowService(herald: Herald): Service {
+  let timer: NodeJS.Timeout | undefined;
   return {
     name: 'shadow',
     start() {
       syncCatalogue(herald);
+      if (herald.demo) seedShadowDemo(herald.db, herald.clock);
+      prune(herald);
+      timer = setInterval(() => prune(herald), PRUNE_EVERY_MS);
+      timer.unref();
       herald.diagnosticsSections.set('shadow', () =>
         listShadowJobs(herald.db).map((j) => ({ jobId: j.jobId, mode: j.mode, control: j.controlPipeline, candidate: j.candidatePipeline, version: j.version })),
       );
     },
     stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
       herald.diagnosticsSections.delete('shadow');
     },
   };
