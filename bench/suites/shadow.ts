@@ -1,11 +1,23 @@
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../../main/db/open.js';
+import { migrate } from '../../main/db/migrate.js';
+import { systemClock } from '../../main/shared/clock.js';
+import { ShadowConfigSchema } from '../../main/shadow/config.js';
 import { diffRules, diffSides, type DiffSide } from '../../main/shadow/diff/index.js';
+import { ensureShadowJob, getModeForRun, rollback, setMode, updateShadowSettings } from '../../main/shadow/modes.js';
+import { executeRun } from '../../main/shadow/run-shadow.js';
+import { workerSideRunner } from '../../main/shadow/sides/worker.js';
+import { monthOfContracts, testOutbox } from '../../test/helpers/shadow-pipelines.js';
 
 /**
  * Shadow diff cost on 100,000 record pairs (v1-like records: 30 fields, numbers as numbers on one
  * side and numeric strings on the other, 1 % of records with a real difference) and 20,000
- * message pairs. The end-to-end overhead of shadow runs (two workers in parallel) is measured once
- * the runner's workers are merged.
+ * message pairs; and the overhead of a shadow run over a control-only run with the reference
+ * worker-thread side runner and the test campaign pipelines (the engine's pipelines and the
+ * runner's worker pool replace them after integration).
  */
 function sides(records: number, messages: number): { control: DiffSide; candidate: DiffSide } {
   const control: DiffSide = { records: [], messages: [] };
@@ -29,7 +41,48 @@ function sides(records: number, messages: number): { control: DiffSide; candidat
   return { control, candidate };
 }
 
+const APP = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/fixtures-app');
+
+/** Wall time and the main process's peak RSS growth of one run of the job in its current mode. */
+async function timedRun(dir: string, contracts: number, mode: 'control' | 'shadow') {
+  const runDir = fs.mkdtempSync(path.join(dir, `${mode}-`));
+  const liveFile = path.join(runDir, 'herald.sqlite');
+  const db = openDatabase(liveFile);
+  migrate(db);
+  testOutbox(db);
+  const job = 'worker-job';
+  ensureShadowJob(db, systemClock, { jobId: job, defaultPipeline: 'ledger' });
+  updateShadowSettings(db, systemClock, job, { config: ShadowConfigSchema.parse({ sideTimeoutMs: 3_600_000 }) });
+  setMode(db, systemClock, { jobId: job, mode: 'shadow', candidatePipeline: 'db', reason: 'bench', actor: 'api' });
+  if (mode === 'control') rollback(db, systemClock, job, 'bench', 'api');
+  const sides = workerSideRunner({ pipelinesModule: path.join(APP, 'worker-pipelines.ts'), liveFile, enqueueModule: path.join(APP, 'worker-enqueue.ts') });
+  const ctx = { db, clock: systemClock, sandboxDir: path.join(runDir, 'sandbox'), sides };
+  const input = { campaign: 'BENCH', contracts: monthOfContracts(Math.ceil(contracts / 10), 10).slice(0, contracts) };
+  const started = performance.now();
+  const result = await executeRun(ctx, getModeForRun(db, systemClock, job), { jobId: job, runId: 1, input, scheduledAt: new Date(), settings: {} });
+  const liveMs = performance.now() - started;
+  const stored = await result.comparison;
+  const totalMs = performance.now() - started;
+  db.close();
+  return { liveMs: Math.round(liveMs), totalMs: Math.round(totalMs), consistent: stored?.consistent ?? null, candidatePeakMB: stored?.candidate?.peakMemoryBytes ? Math.round(stored.candidate.peakMemoryBytes / 1048576) : null, controlPeakMB: stored?.control?.peakMemoryBytes ? Math.round(stored.control.peakMemoryBytes / 1048576) : null };
+}
+
+async function overhead(contracts: number) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'herald-bench-shadow-'));
+  try {
+    const control = await timedRun(dir, contracts, 'control');
+    const shadow = await timedRun(dir, contracts, 'shadow');
+    return { contracts, controlOnlyMs: control.totalMs, shadowLiveMs: shadow.liveMs, shadowTotalMs: shadow.totalMs, wallRatio: Math.round((shadow.totalMs / control.totalMs) * 100) / 100, consistent: shadow.consistent, controlPeakMB: shadow.controlPeakMB, candidatePeakMB: shadow.candidatePeakMB };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function run(): Promise<Record<string, unknown>> {
+  return { cores: os.availableParallelism(), diff: diffCost(), overhead: [await overhead(1052), await overhead(100_000)] };
+}
+
+function diffCost(): Record<string, unknown> {
   const { control, candidate } = sides(100_000, 20_000);
   globalThis.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
@@ -39,7 +92,6 @@ export async function run(): Promise<Record<string, unknown>> {
   const ms = performance.now() - started;
   const heapAfter = process.memoryUsage().heapUsed;
   return {
-    cores: os.availableParallelism(),
     recordPairs: diff.records.total,
     messagePairs: diff.messages.total,
     differentRecords: diff.records.different,
