@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { systemMethods } from './system.js';
 import { sourcesMethods } from './sources.js';
+import { shadowMethods } from './shadow.js';
 
 /**
  * The whole API: one object of methods, served over IPC (preload) and loopback HTTP (headless).
@@ -9,6 +10,7 @@ import { sourcesMethods } from './sources.js';
 export const contract = {
   ...systemMethods,
   ...sourcesMethods,
+  ...shadowMethods,
 };
 
 export type Contract = typeof contract;

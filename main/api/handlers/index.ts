@@ -2,6 +2,7 @@ import type { Herald } from '../../core/herald.js';
 import type { HandlerMap } from '../dispatcher.js';
 import { systemHandlers, type OpenPath } from './system.js';
 import { sourcesHandlers } from './sources.js';
+import { shadowHandlers } from './shadow.js';
 
 export interface TransportHooks {
   openPath: OpenPath;
@@ -12,5 +13,6 @@ export function createHandlers(herald: Herald, hooks: TransportHooks): HandlerMa
   return {
     ...systemHandlers(herald, hooks.openPath),
     ...sourcesHandlers(herald),
+    ...shadowHandlers(herald),
   };
 }

@@ -11,6 +11,7 @@ import {
 import { NotYetAvailable } from '../components/NotYetAvailable.js';
 import { SettingsPage } from './settings/SettingsPage.js';
 import { LogsPage } from './logs/LogsPage.js';
+import { ShadowPage } from './shadow/ShadowPage.js';
 
 export interface PageEntry {
   key: string;
@@ -29,7 +30,7 @@ export const pages: PageEntry[] = [
   { key: 'jobs', icon: <CalendarOutlined />, component: placeholder('jobs') },
   { key: 'runs', icon: <HistoryOutlined />, component: placeholder('runs') },
   { key: 'outbox', icon: <MailOutlined />, component: placeholder('outbox') },
-  { key: 'shadow', icon: <DiffOutlined />, component: placeholder('shadow') },
+  { key: 'shadow', icon: <DiffOutlined />, component: ShadowPage },
   { key: 'campaigns', icon: <TrophyOutlined />, component: placeholder('campaigns') },
   { key: 'settings', icon: <SettingOutlined />, component: SettingsPage },
   { key: 'logs', icon: <FileTextOutlined />, component: LogsPage },

@@ -1,0 +1,36 @@
+import type { PipelineOutput } from '../../jobs/types.js';
+
+/**
+ * The one thing shadow mode asks of the job runner: run a named pipeline of a job on a given
+ * store. `live` is the runner's normal run (the job's store, one transaction, messages enqueued in
+ * it); `sandbox` runs the same pipeline on another SQLite file, in one transaction, and enqueues
+ * nothing — its messages only come back in the output, for the diff.
+ */
+export interface SideRequest {
+  jobId: string;
+  runId: number | null;
+  pipelineId: string;
+  store: 'live' | 'sandbox';
+  /** The SQLite file of a sandbox run (exists, all migrations applied). */
+  sandboxFile?: string;
+  input: unknown;
+  scheduledAt: Date;
+  settings: Record<string, unknown>;
+  /** Aborted when the side is given up (timeout) or the run is cancelled: stop the worker. */
+  signal: AbortSignal;
+}
+
+export interface SideError {
+  code: string;
+  message: string;
+}
+
+export interface SideResult {
+  output?: PipelineOutput;
+  error?: SideError;
+  durationMs: number;
+  /** Peak memory of the side alone (its own worker); null when it cannot be told apart. */
+  peakMemoryBytes: number | null;
+}
+
+export type SideRunner = (request: SideRequest) => Promise<SideResult>;

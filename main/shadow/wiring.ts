@@ -1,0 +1,106 @@
+import type { Herald, Service } from '../core/herald.js';
+import type { JobTitle } from '../jobs/types.js';
+import { seedShadowDemo } from './demo.js';
+import { ensureShadowJob, listShadowJobs } from './modes.js';
+import { pruneShadowRuns } from './run-store.js';
+import type { ShadowContext } from './run-shadow.js';
+import type { NotificationStats } from './run-store.js';
+import type { SideRunner } from './sides/types.js';
+import { HeraldError } from '../shared/errors.js';
+
+/**
+ * Where shadow mode meets the rest of Herald. The job runner, the job catalogue and the outbox are
+ * built on other branches; on merge, the lead calls `wireShadow(herald, {...})` once after opening
+ * the core (see README). Until then shadow mode knows the jobs registered in its table.
+ */
+export interface JobCatalogueEntry {
+  id: string;
+  title: JobTitle;
+  /** The job's own pipeline ids (PipelineJob.pipelines keys). */
+  pipelines: string[];
+  defaultPipeline: string;
+  plannedOrder?: number;
+  /** Per pipeline, the tables it keeps its state in (handed over on promotion and rollback). */
+  stateTables?: Record<string, readonly string[]>;
+}
+
+export interface ShadowWiring {
+  catalogue?: () => JobCatalogueEntry[];
+  /** The runner's worker-thread side runner. */
+  sides?: SideRunner;
+  /** The outbox's delivery outcome per run. */
+  notificationStats?: NotificationStats;
+}
+
+const wirings = new WeakMap<Herald, ShadowWiring>();
+
+export function wireShadow(herald: Herald, wiring: ShadowWiring): void {
+  wirings.set(herald, { ...wirings.get(herald), ...wiring });
+  syncCatalogue(herald);
+}
+
+export function shadowWiring(herald: Herald): ShadowWiring {
+  return wirings.get(herald) ?? {};
+}
+
+export function catalogueEntry(herald: Herald, jobId: string): JobCatalogueEntry | undefined {
+  return shadowWiring(herald).catalogue?.().find((j) => j.id === jobId);
+}
+
+/** Every pipeline job gets a row (control mode, its default pipeline) the first time it is seen. */
+export function syncCatalogue(herald: Herald): void {
+  for (const job of shadowWiring(herald).catalogue?.() ?? []) {
+    ensureShadowJob(herald.db, herald.clock, { jobId: job.id, defaultPipeline: job.defaultPipeline, ...(job.plannedOrder !== undefined ? { plannedOrder: job.plannedOrder } : {}) });
+  }
+}
+
+/** What the runner passes to `executeRun`. */
+export function shadowContext(herald: Herald): ShadowContext {
+  const wiring = shadowWiring(herald);
+  if (!wiring.sides) throw new HeraldError('SHADOW_NOT_WIRED', 'Shadow mode has no side runner: the job runner has not been connected to it.');
+  return {
+    db: herald.db,
+    clock: herald.clock,
+    sandboxDir: herald.paths.sandboxDir,
+    sides: wiring.sides,
+    events: herald.events,
+    log: herald.log.child('shadow'),
+    language: herald.settings().language,
+    stateTables: (jobId, pipelineId) => catalogueEntry(herald, jobId)?.stateTables?.[pipelineId] ?? [],
+    ...(wiring.notificationStats ? { notificationStats: wiring.notificationStats } : {}),
+  };
+}
+
+const PRUNE_EVERY_MS = 6 * 3_600_000;
+
+/** Keeps shadow runs as long as run history (`runRetentionDays`). */
+function prune(herald: Herald): void {
+  try {
+    const removed = pruneShadowRuns(herald.db, herald.clock.now() - herald.settings().runRetentionDays * 86_400_000);
+    if (removed) herald.log.info('Old shadow runs removed', { removed });
+  } catch (err) {
+    herald.log.error('Pruning shadow runs failed', { error: (err as Error).message });
+  }
+}
+
+export function shadowService(herald: Herald): Service {
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    name: 'shadow',
+    start() {
+      syncCatalogue(herald);
+      if (herald.demo) seedShadowDemo(herald.db, herald.clock);
+      prune(herald);
+      timer = setInterval(() => prune(herald), PRUNE_EVERY_MS);
+      timer.unref();
+      herald.diagnosticsSections.set('shadow', () =>
+        listShadowJobs(herald.db).map((j) => ({ jobId: j.jobId, mode: j.mode, control: j.controlPipeline, candidate: j.candidatePipeline, version: j.version })),
+      );
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      herald.diagnosticsSections.delete('shadow');
+    },
+  };
+}
