@@ -1,4 +1,5 @@
-import { Alert, Card, Col, Drawer, Empty, List, Row, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Drawer, Empty, Row, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { PagedList } from '../../components/PagedList.js';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/hooks.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -120,7 +121,7 @@ function DiffBody({ shadowRunId }: { shadowRunId: number }) {
             key: 'records',
             label: t('diff.records', { different: r.different, onlyControl: r.onlyInControl, onlyCandidate: r.onlyInCandidate, noise: r.noiseOnly }),
             children: diff.recordDifferences.length ? (
-              <List dataSource={diff.recordDifferences} pagination={{ pageSize: 10, hideOnSinglePage: true }} renderItem={(d) => <List.Item><RecordCard d={d} run={run} /></List.Item>} />
+              <PagedList items={diff.recordDifferences} render={(d, i) => <RecordCard key={i} d={d} run={run} />} />
             ) : (
               <Empty description={t('diff.noDiff')} />
             ),
@@ -129,7 +130,7 @@ function DiffBody({ shadowRunId }: { shadowRunId: number }) {
             key: 'messages',
             label: t('diff.messages', { pairing: t(`diff.pairing.${m.pairing}`), different: m.different + m.onlyInControl + m.onlyInCandidate }),
             children: diff.messageDifferences.length ? (
-              <List dataSource={diff.messageDifferences} pagination={{ pageSize: 10, hideOnSinglePage: true }} renderItem={(d) => <List.Item><MessageCard d={d} run={run} /></List.Item>} />
+              <PagedList items={diff.messageDifferences} render={(d, i) => <MessageCard key={i} d={d} run={run} />} />
             ) : (
               <Empty description={t('diff.noDiff')} />
             ),

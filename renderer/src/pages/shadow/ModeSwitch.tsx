@@ -24,7 +24,12 @@ export function ModeSwitch({ job, onClose }: { job: ShadowJob | undefined; onClo
 
   const submit = async () => {
     if (!job) return;
-    const v = await form.validateFields();
+    let v: Values;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return; // the form shows what is missing
+    }
     try {
       await call('shadow.setMode', {
         jobId: job.jobId,
