@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { systemMethods } from './system.js';
+import { jobsMethods } from './jobs.js';
 
 /**
  * The whole API: one object of methods, served over IPC (preload) and loopback HTTP (headless).
@@ -7,6 +8,7 @@ import { systemMethods } from './system.js';
  */
 export const contract = {
   ...systemMethods,
+  ...jobsMethods,
 };
 
 export type Contract = typeof contract;
