@@ -12,6 +12,7 @@ import { metabaseNotConfigured, siblingModule, type JobsConfig } from './config.
 import { Scheduler, type Firing, type ScheduledJob } from '../triggers/scheduler.js';
 import { systemWaker } from '../triggers/waker.js';
 import { HeraldError } from '../shared/errors.js';
+import { createLogger } from '../logging/logger.js';
 import { inputSize } from './input-store.js';
 import { listRuns, recentRuns, runLogs, type RunFilter } from './run-queries.js';
 import { dailySummaries, officeDay, pruneRuns } from './retention.js';
@@ -58,7 +59,7 @@ export class JobsService implements Service {
     this.jobs = new Map(catalogue.jobs.map((j) => [j.id, j]));
     this.config = new JobConfigStore(herald.db, herald.clock, this.jobs);
     this.runs = new RunStore(herald.db);
-    const log = herald.log.child('jobs');
+    const log = createLogger('jobs');
     this.runner = new JobRunner({
       db: herald.db,
       dbFile: herald.paths.dbFile,
@@ -76,7 +77,7 @@ export class JobsService implements Service {
     this.scheduler = new Scheduler({
       db: herald.db,
       clock: herald.clock,
-      log: herald.log.child('triggers'),
+      log: createLogger('triggers'),
       waker: options.waker ?? systemWaker(herald.clock),
       power: herald.power,
       onFire: (firings) => this.fire(firings),
