@@ -2,16 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { startTestServer } from '../../helpers/headless.js';
 import { createTestTables, testJobsConfig } from '../../helpers/jobs/herald.js';
 import { FINISHED_STATUSES } from '../../../main/api/contract/jobs.js';
+import { nextNineShanghai } from '../../helpers/jobs/time.js';
 
-const SHANGHAI_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The next 09:00 in Shanghai (UTC+8, no daylight saving) after `now`. */
-function nextNineShanghai(now: number): string {
-  const [y, m, d] = SHANGHAI_DATE.format(new Date(now)).split('-').map(Number) as [number, number, number];
-  let nine = Date.UTC(y, m - 1, d, 1, 0, 0);
-  if (nine <= now) nine += 86_400_000;
-  return new Date(nine).toISOString();
-}
 
 async function untilEnded(s: Awaited<ReturnType<typeof startTestServer>>, runId: number) {
   for (let i = 0; i < 500; i += 1) {
@@ -40,7 +32,7 @@ describe('jobs and runs API', () => {
     const s = await startTestServer();
     const enabled = await s.call('jobs.update', { jobId: 'sla-daily-report', enabled: true });
     expect(enabled.enabled).toBe(true);
-    expect(enabled.nextRunAt).toBe(nextNineShanghai(Date.now()));
+    expect(enabled.nextRunAt).toBe(new Date(nextNineShanghai(Date.now())).toISOString());
 
     const badCron = await s.raw('jobs.update', { jobId: 'sla-daily-report', triggers: [{ kind: 'cron', expression: '0 9 * * 8' }] });
     expect(badCron.body).toEqual({
