@@ -36,14 +36,25 @@ export interface DueInput {
  */
 export function planDue(input: DueInput): DuePlan {
   const { schedule, due, now, policy, graceMs } = input;
-  const limit = policy === 'run-all' ? Math.max(1, input.maxCatchUp) : 1;
-  const times: number[] = [];
-  for (let t = schedule.latestAtOrBefore(now); t !== undefined && t >= due && times.length < limit; t = schedule.previous(t)) {
-    times.unshift(t);
+  const afterDue = schedule.next(due);
+  let times: number[];
+  let next: number;
+  if (afterDue > now) {
+    // The usual case (timer, tick): only `due` itself has passed — one cron step, no walking back.
+    times = [due];
+    next = afterDue;
+  } else {
+    const limit = policy === 'run-all' ? Math.max(1, input.maxCatchUp) : 1;
+    times = [];
+    for (let t = schedule.latestAtOrBefore(now); t !== undefined && t >= due; t = schedule.previous(t)) {
+      times.unshift(t);
+      if (times.length >= limit) break;
+    }
+    if (times.length === 0) times.push(due);
+    next = schedule.next(now);
   }
-  if (times.length === 0) times.push(due);
   const all = times.map((at) => ({ at, late: now - at >= graceMs }));
   const latest = all.slice(-1);
   const fire = policy === 'run-all' ? all : policy === 'run-once' ? latest : latest.filter((f) => !f.late);
-  return { fire, next: schedule.next(now) };
+  return { fire, next };
 }

@@ -19,6 +19,14 @@ describe('next run', () => {
     expect(isoOf(heartbeat.next(at('2026-03-02T23:30:00+08:00')))).toBe(isoOf(at('2026-03-03T08:00:00+08:00')));
   });
 
+  it('finds the next whole minute from anywhere inside a minute', () => {
+    const every3 = cronSchedule('*/3 * * * *');
+    expect(isoOf(every3.next(at('2026-03-02T09:00:00+08:00')))).toBe(isoOf(at('2026-03-02T09:03:00+08:00')));
+    expect(isoOf(every3.next(at('2026-03-02T09:02:59.999+08:00')))).toBe(isoOf(at('2026-03-02T09:03:00+08:00')));
+    expect(isoOf(every3.next(at('2026-03-02T09:02:59.500+08:00')))).toBe(isoOf(at('2026-03-02T09:03:00+08:00')));
+    expect(isoOf(every3.next(at('2026-03-02T09:03:00.001+08:00')))).toBe(isoOf(at('2026-03-02T09:06:00+08:00')));
+  });
+
   it('reads a cron expression in any IANA zone, across a daylight-saving change', () => {
     const ny = cronSchedule('0 9 * * *', 'America/New_York');
     // 2026-03-08 is the first day of EDT (UTC-4); the day before is EST (UTC-5).
