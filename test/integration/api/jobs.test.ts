@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
 import { startTestServer } from '../../helpers/headless.js';
 import { createTestTables, testJobsConfig } from '../../helpers/jobs/herald.js';
 import { FINISHED_STATUSES } from '../../../main/api/contract/jobs.js';
@@ -117,5 +119,11 @@ describe('jobs and runs API', () => {
 
     const invalid = await s.raw('runs.list', { status: ['exploded'] });
     expect(invalid.status).toBe(400);
+
+    const { file } = await s.call('diagnostics.export');
+    const zip = unzipSync(fs.readFileSync(file));
+    const section = JSON.parse(strFromU8(zip['runs.json']!)) as { recentRuns: Array<{ id: number; error: unknown }> };
+    expect(section.recentRuns.map((r) => r.id)).toEqual([rerun.runId, ok2.runId, bad.runId, ok1.runId]);
+    expect(JSON.stringify(section)).not.toContain('error_stack');
   });
 });

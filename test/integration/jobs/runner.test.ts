@@ -111,6 +111,8 @@ describe('job runner', () => {
     jobs.update('rows', { settings: { rows: 2, holdMs: 30_000 } });
     const { runId } = jobs.runNow('rows');
     await waitFor(() => jobs.runner.running('rows')?.progress?.done === 2, 'rows written');
+    expect(herald.status.current().runningJobs).toEqual([{ jobId: 'rows', runId, progress: '2/2 writing' }]);
+    expect(jobs.getRun(runId).progress).toEqual({ done: 2, total: 2, step: 'writing' });
     expect(jobs.cancel(runId)).toEqual({ runId, status: 'running' });
     const run = await waitForRun(jobs, runId);
     expect(run.status).toBe('cancelled');
@@ -150,5 +152,17 @@ describe('job runner', () => {
     jobs.cancel(first.runId);
     await waitForRun(jobs, first.runId);
     expect(() => jobs.cancel(first.runId)).toThrow(/has already ended \(cancelled\)/);
+  });
+
+  it('ends runs in flight as interrupted when Herald stops, queued ones included', async () => {
+    const { herald, jobs } = await start();
+    jobs.update('rows', { settings: { rows: 1, holdMs: 30_000 } });
+    const running = jobs.runNow('rows');
+    const queued = jobs.runNow('rows');
+    await waitFor(() => jobs.runner.running('rows')?.progress, 'run to write');
+    await herald.stop();
+    expect(jobs.runs.get(running.runId)).toMatchObject({ status: 'interrupted', error_code: 'INTERRUPTED' });
+    expect(jobs.runs.get(queued.runId)).toMatchObject({ status: 'interrupted', error_message: 'Herald stopped before this run started.' });
+    expect(businessRows(herald.db)).toEqual([]);
   });
 });
