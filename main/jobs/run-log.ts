@@ -26,6 +26,11 @@ export class RunLog {
     else this.dropped += 1;
   }
 
+  /** To the Herald log only (a stack trace: kept in the log and the database, never sent to a client). */
+  toFileOnly(level: LogLevel, message: string, context?: LogContext): void {
+    this.log[level](message, { runId: this.runId, ...context });
+  }
+
   warn(message: string, context?: LogContext, at?: number): void {
     this.warnings += 1;
     this.write('warn', message, context, at);

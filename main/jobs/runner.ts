@@ -238,6 +238,7 @@ export class JobRunner {
     // A cancel or timeout that arrived after the transaction committed is too late: the run happened.
     if (end.status !== 'succeeded' && runs.get(active.runId)?.committed_at) end = { status: 'succeeded' };
     if (end.error) active.log.write(end.status === 'failed' ? 'error' : 'warn', end.error.message, { code: end.error.code });
+    if (end.error?.stack) active.log.toFileOnly('error', 'Stack of the run error', { stack: end.error.stack });
     else active.log.write('info', 'Run succeeded');
     const durationMs = Math.round(performance.now() - started);
     await whenWritable(() =>
