@@ -321,8 +321,6 @@ export class JobRunner {
         active.worker = undefined;
         settle(() => reject(active.stopReason ? new RunStopped() : new HeraldError('WORKER_EXITED', `The run's worker thread stopped unexpectedly (exit code ${code}).`, { runId: active.runId })));
       });
-      // A stop requested while the worker was being created.
-      if (active.stopReason) void worker.terminate();
     });
   }
 }
