@@ -14,7 +14,7 @@ import { hardenSession, hardenWebContents } from './web-security.js';
 import { MainWindow } from './window.js';
 import { EVENT_CHANNEL, serveApiOverIpc } from './ipc.js';
 import { TrayManager, type TrayStatus } from './tray.js';
-import { createOptionalInvoker, listTrayJobs } from './optional-methods.js';
+import { createShellCall, listTrayJobs } from './api-calls.js';
 import { forwardPowerEvents, KeepAwake } from './power.js';
 import { showAlertNotifications } from './notifications.js';
 import { applyStartAtLogin } from './login-item.js';
@@ -71,7 +71,7 @@ export async function startDesktopShell(argv: string[]): Promise<DesktopShell | 
   }
   await adoptSystemProxy((url) => session.defaultSession.resolveProxy(url));
   const dispatcher = createDispatcher(createHandlers(herald, { openPath: openFolder }));
-  const invoke = createOptionalInvoker(dispatcher);
+  const call = createShellCall(dispatcher);
   const cleanups = [
     serveApiOverIpc(dispatcher),
     subscribeUiEvents(herald, (event) => window.send(EVENT_CHANNEL, event)),
@@ -83,7 +83,7 @@ export async function startDesktopShell(argv: string[]): Promise<DesktopShell | 
 
   const trayStatus = async (): Promise<TrayStatus> => {
     const language = herald.settings().language;
-    return { ...herald.status.current(), jobs: await listTrayJobs(invoke, language), language };
+    return { ...herald.status.current(), jobs: await listTrayJobs(call, language), language };
   };
   try {
     await herald.start();
@@ -111,9 +111,9 @@ export async function startDesktopShell(argv: string[]): Promise<DesktopShell | 
   const tray = new TrayManager(
     {
       openWindow: () => window.show(),
-      pauseAll: () => void invoke('jobs.pauseAll').then(refresh),
-      resumeAll: () => void invoke('jobs.resumeAll').then(refresh),
-      runJob: (jobId) => void invoke('jobs.runNow', { jobId }).then(refresh),
+      pauseAll: () => void call('jobs.pauseAll').then(refresh),
+      resumeAll: () => void call('jobs.resumeAll').then(refresh),
+      runJob: (jobId) => void call('jobs.runNow', { jobId }).then(refresh),
       openLogsFolder: () => void openFolder(herald.paths.logsDir),
       quit: () => app.quit(),
     },

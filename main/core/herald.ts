@@ -15,6 +15,7 @@ import { EventBus } from './events.js';
 import { StatusBoard } from './status.js';
 import { PowerEvents } from './power.js';
 import { createServices } from './services.js';
+import type { JobsConfig } from '../jobs/config.js';
 
 export type HeraldMode = 'app' | 'headless' | 'cli';
 
@@ -26,6 +27,8 @@ export interface HeraldOptions {
   /** Take the data-folder lock (default). Read-only CLI commands pass false. */
   lock?: boolean;
   logToConsole?: boolean;
+  /** What the jobs run with (catalogue, enqueue, waker …); tests inject their own. */
+  jobs?: JobsConfig;
 }
 
 /** A long-lived part of the core (scheduler, outbox worker, backups) started and stopped together. */
@@ -49,6 +52,7 @@ export class Herald {
   readonly power = new PowerEvents();
   readonly startedAt = new Date();
   readonly log: Logger;
+  readonly jobsConfig: JobsConfig;
   /** Extra sections for the diagnostics zip, contributed by capabilities (masked by them). */
   readonly diagnosticsSections = new Map<string, () => unknown>();
   integrity: { ok: boolean; problems: string[] } = { ok: true, problems: [] };
@@ -65,6 +69,7 @@ export class Herald {
     this.demo = options.demo ?? false;
     this.clock = options.clock ?? systemClock;
     this.lock = lock;
+    this.jobsConfig = options.jobs ?? {};
     this.log = createLogger('core');
     this.status.contribute(() =>
       this.integrity.ok ? {} : { failures: [{ kind: 'integrity', summary: this.integrity.problems[0] ?? 'integrity check failed', at: this.startedAt.toISOString() }] },

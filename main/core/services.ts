@@ -1,12 +1,19 @@
 import type { Herald, Service } from './herald.js';
 import { dailyBackupService } from './daily-backup.js';
 import { sourcesService } from '../sources/service.js';
+import { jobsService } from '../jobs/service.js';
 import { shadowService } from '../shadow/wiring.js';
 
 /**
  * The services a running Herald consists of, in start order (stopped in reverse). Each capability
- * adds its factory here; factories run again after a restore, against the reopened database.
+ * adds its factory here, one per line; factories run again after a restore, against the reopened
+ * database.
  */
 export function createServices(herald: Herald): Service[] {
-  return [dailyBackupService(herald), sourcesService(herald), shadowService(herald)];
+  return [
+    dailyBackupService(herald),
+    sourcesService(herald),
+    jobsService(herald),
+    shadowService(herald),
+  ];
 }

@@ -1,6 +1,7 @@
 import { afterEach } from 'vitest';
 import { startHeadless, type HeadlessHerald } from '../../main/api/http/headless.js';
 import type { ApiResult, MethodInput, MethodName, MethodOutput } from '../../main/api/contract/index.js';
+import type { JobsConfig } from '../../main/jobs/config.js';
 import { tempDir } from './tmp.js';
 
 export interface TestServer extends HeadlessHerald {
@@ -13,9 +14,9 @@ export interface TestServer extends HeadlessHerald {
 
 const running: HeadlessHerald[] = [];
 
-export async function startTestServer(options: { dataDir?: string; demo?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: { dataDir?: string; demo?: boolean; jobs?: JobsConfig } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDir();
-  const h = await startHeadless({ dataDir, demo: options.demo ?? false });
+  const h = await startHeadless({ dataDir, demo: options.demo ?? false, ...(options.jobs ? { jobs: options.jobs } : {}) });
   running.push(h);
   const raw = async (method: string, input: unknown, headers: Record<string, string> = { Authorization: `Bearer ${h.server.token}` }) => {
     const res = await fetch(`${h.server.url}/api/${method}`, {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { systemMethods } from './system.js';
 import { sourcesMethods } from './sources.js';
 import { shadowMethods } from './shadow.js';
+import { jobsMethods } from './jobs.js';
 
 /**
  * The whole API: one object of methods, served over IPC (preload) and loopback HTTP (headless).
@@ -11,6 +12,7 @@ export const contract = {
   ...systemMethods,
   ...sourcesMethods,
   ...shadowMethods,
+  ...jobsMethods,
 };
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import type { HandlerMap } from '../dispatcher.js';
 import { systemHandlers, type OpenPath } from './system.js';
 import { sourcesHandlers } from './sources.js';
 import { shadowHandlers } from './shadow.js';
+import { jobsHandlers } from './jobs.js';
 
 export interface TransportHooks {
   openPath: OpenPath;
@@ -14,5 +15,6 @@ export function createHandlers(herald: Herald, hooks: TransportHooks): HandlerMa
     ...systemHandlers(herald, hooks.openPath),
     ...sourcesHandlers(herald),
     ...shadowHandlers(herald),
+    ...jobsHandlers(herald),
   };
 }

@@ -4,6 +4,7 @@ import { createHandlers } from '../handlers/index.js';
 import { startHttpServer, type RunningHttpServer } from './server.js';
 import { subscribeUiEvents } from '../ui-events.js';
 import type { HeraldEvent } from '../contract/events.js';
+import type { JobsConfig } from '../../jobs/config.js';
 
 export interface HeadlessOptions {
   dataDir: string;
@@ -11,6 +12,7 @@ export interface HeadlessOptions {
   port?: number;
   token?: string;
   rendererDist?: string;
+  jobs?: JobsConfig;
 }
 
 export interface HeadlessHerald {
@@ -21,7 +23,7 @@ export interface HeadlessHerald {
 
 /** Headless mode: the core plus the loopback HTTP API and UI, no Electron needed. */
 export async function startHeadless(options: HeadlessOptions): Promise<HeadlessHerald> {
-  const herald = Herald.open({ dataDir: options.dataDir, mode: 'headless', demo: options.demo ?? false });
+  const herald = Herald.open({ dataDir: options.dataDir, mode: 'headless', demo: options.demo ?? false, ...(options.jobs ? { jobs: options.jobs } : {}) });
   try {
     const dispatcher = createDispatcher(createHandlers(herald, { openPath: () => Promise.resolve(false) }));
     const subscribe = (listener: (event: HeraldEvent) => void) => subscribeUiEvents(herald, listener);

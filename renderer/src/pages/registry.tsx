@@ -12,6 +12,8 @@ import { NotYetAvailable } from '../components/NotYetAvailable.js';
 import { SettingsPage } from './settings/SettingsPage.js';
 import { LogsPage } from './logs/LogsPage.js';
 import { ShadowPage } from './shadow/ShadowPage.js';
+import { JobsPage } from './jobs/JobsPage.js';
+import { RunsPage } from './runs/RunsPage.js';
 
 export interface PageEntry {
   key: string;
@@ -27,8 +29,8 @@ const placeholder = (key: string): ComponentType => {
 
 /** The navigation, in order. Each page lives in `pages/<key>/`. */
 export const pages: PageEntry[] = [
-  { key: 'jobs', icon: <CalendarOutlined />, component: placeholder('jobs') },
-  { key: 'runs', icon: <HistoryOutlined />, component: placeholder('runs') },
+  { key: 'jobs', icon: <CalendarOutlined />, component: JobsPage },
+  { key: 'runs', icon: <HistoryOutlined />, component: RunsPage },
   { key: 'outbox', icon: <MailOutlined />, component: placeholder('outbox') },
   { key: 'shadow', icon: <DiffOutlined />, component: ShadowPage },
   { key: 'campaigns', icon: <TrophyOutlined />, component: placeholder('campaigns') },

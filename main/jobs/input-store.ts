@@ -1,0 +1,52 @@
+import crypto from 'node:crypto';
+import zlib from 'node:zlib';
+import { promisify } from 'node:util';
+import type { Db } from '../db/open.js';
+import { HeraldError } from '../shared/errors.js';
+
+const gzip = promisify(zlib.gzip);
+
+export interface StoredInput {
+  /** sha256 of the JSON text: identical snapshots (a cumulative card that did not change) are stored once. */
+  ref: string;
+  sizeBytes: number;
+}
+
+function serialise(value: unknown): string {
+  const text = JSON.stringify(value);
+  if (text === undefined) throw new HeraldError('INVALID_RUN_INPUT', 'A run input must be a JSON value.');
+  return text;
+}
+
+function store(db: Db, text: string, data: Buffer, now: number): StoredInput {
+  const ref = crypto.createHash('sha256').update(text).digest('hex');
+  const sizeBytes = Buffer.byteLength(text);
+  db.prepare('INSERT INTO run_inputs (ref, data, size_bytes, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (ref) DO NOTHING').run(ref, data, sizeBytes, now);
+  return { ref, sizeBytes };
+}
+
+/**
+ * A run's input snapshot as gzip'd JSON, so a rerun or a replay sees exactly the rows the run saw.
+ * The pipeline always reads its input back from here, first run and rerun alike.
+ */
+export async function saveInput(db: Db, value: unknown, now: number): Promise<StoredInput> {
+  const text = serialise(value);
+  return store(db, text, await gzip(text), now);
+}
+
+/** The same, synchronously (small inputs given through the API). */
+export function saveInputSync(db: Db, value: unknown, now: number): StoredInput {
+  const text = serialise(value);
+  return store(db, text, zlib.gzipSync(text), now);
+}
+
+export function loadInput(db: Db, ref: string): unknown {
+  const row = db.prepare('SELECT data FROM run_inputs WHERE ref = ?').get(ref) as { data: Buffer } | undefined;
+  if (!row) throw new HeraldError('RUN_INPUT_MISSING', `The input snapshot ${ref.slice(0, 12)}… is no longer stored.`, { inputRef: ref });
+  return JSON.parse(zlib.gunzipSync(row.data).toString('utf8'));
+}
+
+export function inputSize(db: Db, ref: string): number | undefined {
+  const row = db.prepare('SELECT size_bytes FROM run_inputs WHERE ref = ?').get(ref) as { size_bytes: number } | undefined;
+  return row?.size_bytes;
+}

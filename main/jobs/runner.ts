@@ -1,0 +1,326 @@
+import type { Worker } from 'node:worker_threads';
+import type { Db } from '../db/open.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../logging/logger.js';
+import type { MetabaseClient } from '../sources/types.js';
+import type { RunStatus } from '../api/contract/jobs.js';
+import type { JobDefinition, PipelineJob, TriggerKind } from './types.js';
+import type { JobConfigStore } from './job-config.js';
+import type { RunEnd, RunError, RunProgress, RunStore } from './run-store.js';
+import type { WorkerMessage, WorkerRequest } from './worker/protocol.js';
+import { HeraldError, isHeraldError } from '../shared/errors.js';
+import { saveInput, saveInputSync } from './input-store.js';
+import { spawnPipelineWorker } from './worker/spawn.js';
+import { notBuiltError } from './errors.js';
+import { RunLog } from './run-log.js';
+import { whenWritable } from './busy.js';
+
+export interface Submission {
+  jobId: string;
+  kind: TriggerKind;
+  scheduledAt: number;
+  triggerId?: number;
+  eventName?: string;
+  /** An input given with the request (manual input, event payload): stored as the run's snapshot. */
+  input?: { value: unknown };
+  /** An existing snapshot (rerun). */
+  inputRef?: string;
+  rerunOf?: number;
+  /** Part of a run-all catch-up: queued even behind other queued runs. */
+  batch?: boolean;
+}
+
+export interface RunnerDeps {
+  db: Db;
+  dbFile: string;
+  clock: Clock;
+  log: Logger;
+  jobs: ReadonlyMap<string, JobDefinition>;
+  catalogueModule: string;
+  enqueueModule: string;
+  metabase: MetabaseClient;
+  config: JobConfigStore;
+  runs: RunStore;
+  maxParallel: number;
+  /** A run changed (queued, started, progressed, ended). */
+  onChange(jobId: string, runId: number, ended?: RunStatus): void;
+}
+
+interface ActiveRun {
+  runId: number;
+  jobId: string;
+  controller: AbortController;
+  worker?: Worker;
+  stopReason?: StopReason;
+  progress?: RunProgress;
+  log: RunLog;
+  peakHeap: number;
+  peakRss: number;
+  done: Promise<void>;
+}
+
+type StopReason = 'cancelled' | 'timed-out' | 'interrupted';
+
+/** A stop the runner asked for, carried through the awaits of a run to its end. */
+class RunStopped extends Error {}
+
+const RSS_SAMPLE_MS = 200;
+
+function asRunError(err: unknown): RunError {
+  if (isHeraldError(err)) return { code: err.code, message: err.message, context: { ...err.context }, ...(err.stack ? { stack: err.stack } : {}) };
+  if (err instanceof Error) return { code: 'RUN_FAILED', message: err.message, ...(err.stack ? { stack: err.stack } : {}) };
+  if (typeof err === 'object' && err && 'code' in err && 'message' in err) return err as RunError;
+  return { code: 'RUN_FAILED', message: String(err) };
+}
+
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new RunStopped());
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/**
+ * Runs jobs: never two runs of one job at once (a firing while it runs is queued — at most one —
+ * or skipped, per the job's overlap policy), different jobs in parallel up to `maxParallel`, each
+ * pipeline in its own worker thread. Every run ends with a status, also when cancelled, timed out
+ * or cut short by Herald stopping.
+ */
+export class JobRunner {
+  private readonly queues = new Map<string, number[]>();
+  private readonly active = new Map<string, ActiveRun>();
+  private stopped = false;
+
+  constructor(private readonly deps: RunnerDeps) {}
+
+  /** Records a run (queued or skipped) and starts it when its job and a slot are free. Synchronous: safe inside a claim's transaction. */
+  submit(s: Submission): { runId: number; status: 'queued' | 'skipped' } {
+    const { runs, clock, db } = this.deps;
+    const job = this.deps.config.definition(s.jobId);
+    const queue = this.queues.get(s.jobId) ?? [];
+    const running = this.active.get(s.jobId);
+    const explicit = s.kind === 'manual' || s.kind === 'rerun' || s.batch === true;
+    const free = !running && queue.length === 0;
+    const queueOne = job.options.overlap === 'queue-one' && queue.length === 0;
+    const base = { jobId: s.jobId, kind: s.kind, scheduledAt: s.scheduledAt, triggerId: s.triggerId, eventName: s.eventName, rerunOf: s.rerunOf };
+    if (!explicit && !free && !queueOne) {
+      const busy = running ? `run #${running.runId} was still running` : `run #${queue[0]} was waiting to start`;
+      const message = `Skipped: ${busy}${running && queue.length ? ' and another run was already queued' : ''}.`;
+      const runId = runs.insert({ ...base, status: 'skipped', error: { code: 'OVERLAP_SKIPPED', message } }, clock.now());
+      this.deps.onChange(s.jobId, runId, 'skipped');
+      return { runId, status: 'skipped' };
+    }
+    const inputRef = s.inputRef ?? (s.input ? saveInputSync(db, s.input.value, clock.now()).ref : undefined);
+    const runId = runs.insert({ ...base, status: 'queued', inputRef }, clock.now());
+    queue.push(runId);
+    this.queues.set(s.jobId, queue);
+    this.deps.onChange(s.jobId, runId);
+    setImmediate(() => this.pump());
+    return { runId, status: 'queued' };
+  }
+
+  /** Cancels a queued run at once; a running one is aborted (its transaction rolls back). */
+  cancel(runId: number): RunStatus {
+    for (const [jobId, queue] of this.queues) {
+      const i = queue.indexOf(runId);
+      if (i < 0) continue;
+      queue.splice(i, 1);
+      this.deps.runs.finish(runId, { status: 'cancelled', error: { code: 'CANCELLED', message: 'Cancelled before it started.' } }, this.deps.clock.now());
+      this.deps.onChange(jobId, runId, 'cancelled');
+      return 'cancelled';
+    }
+    const active = [...this.active.values()].find((a) => a.runId === runId);
+    if (!active) {
+      const row = this.deps.runs.get(runId);
+      if (!row) throw new HeraldError('RUN_NOT_FOUND', `There is no run #${runId}.`, { runId });
+      throw new HeraldError('RUN_NOT_ACTIVE', `Run #${runId} has already ended (${row.status}).`, { runId, status: row.status });
+    }
+    this.stopRun(active, 'cancelled');
+    return 'running';
+  }
+
+  running(jobId: string): { runId: number; progress: RunProgress | null } | undefined {
+    const a = this.active.get(jobId);
+    return a ? { runId: a.runId, progress: a.progress ?? null } : undefined;
+  }
+
+  /** The live progress of a running run (progress is stored when the run ends). */
+  progressOf(runId: number): RunProgress | undefined {
+    return [...this.active.values()].find((a) => a.runId === runId)?.progress;
+  }
+
+  queued(jobId: string): number {
+    return this.queues.get(jobId)?.length ?? 0;
+  }
+
+  /** Queued runs end as interrupted; running ones are stopped (their transactions roll back). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    const now = this.deps.clock.now();
+    for (const [jobId, queue] of this.queues) {
+      for (const runId of queue.splice(0)) {
+        this.deps.runs.finish(runId, { status: 'interrupted', error: { code: 'INTERRUPTED', message: 'Herald stopped before this run started.' } }, now);
+        this.deps.onChange(jobId, runId, 'interrupted');
+      }
+    }
+    const running = [...this.active.values()];
+    for (const a of running) this.stopRun(a, 'interrupted');
+    await Promise.all(running.map((a) => a.done));
+  }
+
+  private pump(): void {
+    if (this.stopped) return;
+    while (this.active.size < this.deps.maxParallel) {
+      let next: { jobId: string; runId: number } | undefined;
+      for (const [jobId, queue] of this.queues) {
+        const head = queue[0];
+        if (head !== undefined && !this.active.has(jobId) && (!next || head < next.runId)) next = { jobId, runId: head };
+      }
+      if (!next) return;
+      this.queues.get(next.jobId)!.shift();
+      this.start(next.jobId, next.runId);
+    }
+  }
+
+  private start(jobId: string, runId: number): void {
+    const { clock, log } = this.deps;
+    const active: ActiveRun = {
+      runId,
+      jobId,
+      controller: new AbortController(),
+      log: new RunLog(log.child(jobId), runId, () => clock.now()),
+      peakHeap: 0,
+      peakRss: process.memoryUsage.rss(),
+      done: Promise.resolve(),
+    };
+    this.active.set(jobId, active);
+    active.done = this.execute(active)
+      .catch((err: unknown) => log.error('Run bookkeeping failed', { jobId, runId, error: (err as Error).stack ?? String(err) }))
+      .finally(() => {
+        this.active.delete(jobId);
+        setImmediate(() => this.pump());
+      });
+  }
+
+  private stopRun(active: ActiveRun, reason: StopReason): void {
+    if (active.stopReason) return;
+    active.stopReason = reason;
+    active.controller.abort(new RunStopped(reason));
+    void active.worker?.terminate();
+  }
+
+  private async execute(active: ActiveRun): Promise<void> {
+    const { runs, clock, config } = this.deps;
+    const job = config.definition(active.jobId);
+    const body = job.body.kind === 'pipeline' ? (job.body as PipelineJob<unknown>) : undefined;
+    const row = runs.get(active.runId)!;
+    const started = performance.now();
+    await whenWritable(() => runs.markRunning(active.runId, clock.now(), body?.defaultPipeline ?? null));
+    this.deps.onChange(active.jobId, active.runId);
+    const timeout = setTimeout(() => this.stopRun(active, 'timed-out'), job.options.timeoutMs);
+    const sampler = setInterval(() => (active.peakRss = Math.max(active.peakRss, process.memoryUsage.rss())), RSS_SAMPLE_MS);
+    sampler.unref();
+    let end: RunEnd;
+    try {
+      if (!body) throw notBuiltError(job);
+      const settings = config.runSettings(active.jobId);
+      const inputRef = row.input_ref ?? (await this.fetchInput(active, body, row.scheduled_at, settings));
+      await this.inWorker(active, { jobId: active.jobId, runId: active.runId, pipelineId: body.defaultPipeline, scheduledAt: row.scheduled_at, settings, inputRef });
+      end = { status: 'succeeded' };
+    } catch (err) {
+      end = active.stopReason ? this.stopEnd(active.stopReason, job) : { status: 'failed', error: asRunError(err) };
+    } finally {
+      clearTimeout(timeout);
+      clearInterval(sampler);
+    }
+    // A cancel or timeout that arrived after the transaction committed is too late: the run happened.
+    if (end.status !== 'succeeded' && runs.get(active.runId)?.committed_at) end = { status: 'succeeded' };
+    if (end.error) active.log.write(end.status === 'failed' ? 'error' : 'warn', end.error.message, { code: end.error.code });
+    if (end.error?.stack) active.log.toFileOnly('error', 'Stack of the run error', { stack: end.error.stack });
+    else active.log.write('info', 'Run succeeded');
+    const durationMs = Math.round(performance.now() - started);
+    await whenWritable(() =>
+      this.deps.db.transaction(() => {
+        runs.finish(
+          active.runId,
+          { ...end, durationMs, warnings: active.log.warnings, peakRssBytes: active.peakRss, ...(active.peakHeap ? { peakHeapBytes: active.peakHeap } : {}), ...(active.progress ? { progress: active.progress } : {}) },
+          clock.now(),
+        );
+        runs.appendLogs(active.runId, 0, active.log.drain());
+      })(),
+    );
+    this.deps.onChange(active.jobId, active.runId, end.status);
+  }
+
+  private stopEnd(reason: StopReason, job: JobDefinition): RunEnd {
+    const messages: Record<StopReason, string> = {
+      cancelled: 'Cancelled by request; nothing the run would have written was kept.',
+      'timed-out': `The run took longer than its limit of ${Math.round(job.options.timeoutMs / 1000)} s and was stopped; nothing it would have written was kept.`,
+      interrupted: 'Herald stopped during this run; nothing it would have written was kept.',
+    };
+    const codes: Record<StopReason, string> = { cancelled: 'CANCELLED', 'timed-out': 'TIMED_OUT', interrupted: 'INTERRUPTED' };
+    return { status: reason, error: { code: codes[reason], message: messages[reason], context: { jobId: job.id } } };
+  }
+
+  /** fetchInput on the main thread (async I/O), then the snapshot every pipeline run reads back. */
+  private async fetchInput(active: ActiveRun, body: PipelineJob<unknown>, scheduledAt: number, settings: Record<string, unknown>): Promise<string> {
+    const { controller, log } = active;
+    log.write('info', 'Fetching input');
+    const value = await untilAborted(
+      body.fetchInput({ jobId: active.jobId, runId: active.runId, scheduledAt: new Date(scheduledAt), settings, signal: controller.signal, log: log.logger(), metabase: this.deps.metabase }),
+      controller.signal,
+    );
+    const stored = await saveInput(this.deps.db, value, this.deps.clock.now());
+    await whenWritable(() => this.deps.runs.setInput(active.runId, stored.ref));
+    log.write('info', 'Input snapshot stored', { inputRef: stored.ref, sizeBytes: stored.sizeBytes });
+    return stored.ref;
+  }
+
+  private inWorker(active: ActiveRun, request: Omit<WorkerRequest, 'dbFile' | 'catalogueModule' | 'enqueueModule'>): Promise<void> {
+    if (active.stopReason) return Promise.reject(new RunStopped());
+    const { dbFile, catalogueModule, enqueueModule } = this.deps;
+    return new Promise<void>((resolve, reject) => {
+      const worker = spawnPipelineWorker({ ...request, dbFile, catalogueModule, enqueueModule });
+      active.worker = worker;
+      let settled = false;
+      const settle = (fn: () => void) => {
+        if (settled) return;
+        settled = true;
+        fn();
+      };
+      worker.on('message', (m: WorkerMessage) => {
+        switch (m.type) {
+          case 'started':
+            active.log.write('info', `Pipeline ${request.pipelineId} started in a worker thread`);
+            break;
+          case 'progress':
+            active.progress = { done: m.done, ...(m.total !== undefined ? { total: m.total } : {}), ...(m.step !== undefined ? { step: m.step } : {}) };
+            active.peakHeap = Math.max(active.peakHeap, m.heapUsed);
+            active.peakRss = Math.max(active.peakRss, m.rss);
+            this.deps.onChange(active.jobId, active.runId);
+            break;
+          case 'log':
+            if (m.warning) active.log.warn(m.message, m.context, m.at);
+            else active.log.write(m.level, m.message, m.context, m.at);
+            break;
+          case 'done':
+            active.peakHeap = Math.max(active.peakHeap, m.peakHeapBytes);
+            active.peakRss = Math.max(active.peakRss, m.rss);
+            settle(resolve);
+            break;
+          case 'failed':
+            active.peakHeap = Math.max(active.peakHeap, m.peakHeapBytes);
+            settle(() => reject(m.error));
+            break;
+        }
+      });
+      worker.on('error', (err) => settle(() => reject(err)));
+      worker.on('exit', (code) => {
+        active.worker = undefined;
+        settle(() => reject(active.stopReason ? new RunStopped() : new HeraldError('WORKER_EXITED', `The run's worker thread stopped unexpectedly (exit code ${code}).`, { runId: active.runId })));
+      });
+    });
+  }
+}

@@ -1,0 +1,111 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { JobDefinition, PipelineContext, PipelineJob } from '../types.js';
+import type { Enqueue } from '../../outbox/types.js';
+import type { LogContext, Logger, LogLevel } from '../../logging/logger.js';
+import type { WorkerMessage, WorkerRequest } from './protocol.js';
+import { inTransaction, openDatabase, type Db } from '../../db/open.js';
+import { HeraldError, isHeraldError } from '../../shared/errors.js';
+import { loadInput } from '../input-store.js';
+import { notBuiltError } from '../errors.js';
+
+/**
+ * The worker thread a pipeline runs in: its own database connection, the job looked up in the
+ * catalogue module, the input snapshot read back and validated, then `pipeline.run` and the
+ * enqueuing of its messages inside ONE IMMEDIATE transaction. If the main thread terminates this
+ * worker (cancel, timeout), the transaction never commits and SQLite rolls it back.
+ */
+const request = workerData as WorkerRequest;
+const port = parentPort!;
+let peakHeap = 0;
+
+function post(message: WorkerMessage): void {
+  port.postMessage(message);
+}
+
+function memory(): { heapUsed: number; rss: number } {
+  const { heapUsed, rss } = process.memoryUsage();
+  peakHeap = Math.max(peakHeap, heapUsed);
+  return { heapUsed, rss };
+}
+
+function logger(scope: string): Logger {
+  const write = (level: LogLevel) => (message: string, context?: LogContext) =>
+    post({ type: 'log', level, message: scope ? `[${scope}] ${message}` : message, at: Date.now(), ...(context ? { context } : {}) });
+  return { error: write('error'), warn: write('warn'), info: write('info'), debug: write('debug'), child: (sub) => logger(scope ? `${scope}.${sub}` : sub) };
+}
+
+async function loadJob(): Promise<{ job: JobDefinition; body: PipelineJob<unknown>; enqueue: Enqueue }> {
+  const { catalogue } = (await import(request.catalogueModule)) as { catalogue: JobDefinition[] };
+  const { enqueueMessage } = (await import(request.enqueueModule)) as { enqueueMessage: Enqueue };
+  const job = catalogue.find((j) => j.id === request.jobId);
+  if (!job) throw new HeraldError('JOB_NOT_FOUND', `The job "${request.jobId}" is not in the catalogue.`, { jobId: request.jobId });
+  if (job.body.kind !== 'pipeline') throw notBuiltError(job);
+  return { job, body: job.body as PipelineJob<unknown>, enqueue: enqueueMessage };
+}
+
+function validInput(body: PipelineJob<unknown>, raw: unknown): unknown {
+  const parsed = body.inputSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.map(String).join('.') || '(root)';
+  throw new HeraldError('INVALID_RUN_INPUT', `The run's input does not fit the job: ${field}: ${issue?.message ?? 'invalid'}.`, {
+    jobId: request.jobId,
+    runId: request.runId,
+    field,
+  });
+}
+
+function run(db: Db, body: PipelineJob<unknown>, input: unknown, enqueue: Enqueue): void {
+  const pipeline = body.pipelines[request.pipelineId];
+  if (!pipeline) throw new HeraldError('PIPELINE_NOT_FOUND', `The job "${request.jobId}" has no pipeline "${request.pipelineId}".`, { jobId: request.jobId, pipeline: request.pipelineId });
+  const log = logger('');
+  const ctx: PipelineContext = {
+    jobId: request.jobId,
+    runId: request.runId,
+    scheduledAt: new Date(request.scheduledAt),
+    settings: request.settings,
+    log,
+    progress: (done, total, step) => post({ type: 'progress', done, ...(total !== undefined ? { total } : {}), ...(step !== undefined ? { step } : {}), ...memory() }),
+    warn: (message, context) => post({ type: 'log', level: 'warn', message, at: Date.now(), warning: true, ...(context ? { context } : {}) }),
+  };
+  post({ type: 'started' });
+  inTransaction(db, () => {
+    const output = pipeline.run(db, input, ctx);
+    let created = 0;
+    for (const message of output.messages) {
+      if (enqueue(db, { ...message, jobId: request.jobId, runId: request.runId }).created) created += 1;
+    }
+    memory();
+    // The result travels with the business rows: whoever reads the run after a crash or a
+    // cancel that came too late sees that it committed.
+    db.prepare('UPDATE runs SET committed_at = ?, counts = ?, summary = ?, records = ?, messages = ?, messages_new = ? WHERE id = ?').run(
+      Date.now(),
+      JSON.stringify(output.counts),
+      output.summary ? JSON.stringify(output.summary) : null,
+      output.records.length,
+      output.messages.length,
+      created,
+      request.runId,
+    );
+  });
+}
+
+async function main(): Promise<void> {
+  const { body, enqueue } = await loadJob();
+  const db = openDatabase(request.dbFile, { busyTimeoutMs: 60_000 });
+  try {
+    const input = validInput(body, loadInput(db, request.inputRef));
+    run(db, body, input, enqueue);
+  } finally {
+    db.close();
+  }
+  post({ type: 'done', peakHeapBytes: peakHeap, ...memory() });
+}
+
+main().catch((err: unknown) => {
+  const error = isHeraldError(err)
+    ? { code: err.code, message: err.message, context: { ...err.context }, ...(err.stack ? { stack: err.stack } : {}) }
+    : { code: 'PIPELINE_FAILED', message: err instanceof Error ? err.message : String(err), ...(err instanceof Error && err.stack ? { stack: err.stack } : {}) };
+  memory();
+  post({ type: 'failed', error, peakHeapBytes: peakHeap });
+});
