@@ -15,6 +15,8 @@ export const RECIPIENTS = {
   adminContact: 'admin-contact',
   /** v1 `WEBHOOK_URL_CONTACT_TIMEOUT`. */
   contactTimeout: 'contact-timeout-webhook',
+  /** v1 `WECOM_WEBHOOK_PENDING_ORDERS_FORCE_URL` (every digest to one group, for testing). */
+  pendingOrdersForce: 'pending-orders-force',
 } as const;
 
 /** A provider's own group robot (2026: `WECOM_WEBHOOK_PENDING_ORDERS_ORG_MAP` entry). */
@@ -46,6 +48,7 @@ export function v1RecipientName(recipient: string): string {
     [RECIPIENTS.webhookUrlDefault]: 'WEBHOOK_URL_DEFAULT',
     [RECIPIENTS.adminContact]: '<admin contact>',
     [RECIPIENTS.contactTimeout]: 'WEBHOOK_URL_CONTACT_TIMEOUT',
+    [RECIPIENTS.pendingOrdersForce]: 'WECOM_WEBHOOK_PENDING_ORDERS_FORCE_URL',
   };
   if (fixed[recipient]) return fixed[recipient];
   const [prefix, ...rest] = recipient.split(':');

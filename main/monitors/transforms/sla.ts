@@ -135,6 +135,8 @@ export function weeklySplit(rows: readonly StoredViolation[], configured: readon
 
 export interface WeeklyDraftOptions {
   runDate: string;
+  /** The Monday of the run's week (the report's period and appeal date). */
+  monday: string;
   semantics: SlaSemantics;
   opsPersonName: string;
   configured: readonly string[];
@@ -158,7 +160,7 @@ export function slaWeeklyDrafts(rows: readonly StoredViolation[], options: Weekl
       businessType: 'sla.weekly-report',
       businessId: hashedKey([`sla-weekly-report${era}`, periodEnd, provider]),
       recipient: options.recipientOf(provider),
-      content: { kind: 'text', text: slaWeeklyReportText(provider, rows.filter((r) => r.orgName === provider), options.runDate, appealName) },
+      content: { kind: 'text', text: slaWeeklyReportText(provider, rows.filter((r) => r.orgName === provider), options.monday, appealName) },
     });
   }
   return drafts;
