@@ -51,6 +51,8 @@ export const pendingOrdersSettingsSchema = z.object({
   /** `utc` (2026, spec §12.7), `pc-era` (`MM-DD` in the timestamp's offset) or `shanghai`. */
   createTimeDisplay: z.enum(['utc', 'pc-era', 'shanghai']).default('utc'),
   minAgeHours: count(48, 0),
+  /** `scheduled-time` (v1: one digest per provider per scheduled run) or `scheduled-date` (at most one per day). */
+  digestIdentity: z.enum(['scheduled-time', 'scheduled-date']).default('scheduled-time'),
 });
 export type PendingOrdersSettings = z.infer<typeof pendingOrdersSettingsSchema>;
 

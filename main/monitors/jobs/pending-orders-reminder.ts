@@ -7,15 +7,17 @@ import { pendingDigestText, pendingSnapshots, type PendingSnapshot } from '../tr
 import { pyStr } from '../transforms/py-values.js';
 import { resolveProvider } from '../transforms/recipients.js';
 import { shanghaiDate } from '../transforms/shanghai-time.js';
+import { pyIsoUtc } from '../transforms/py-datetime.js';
 
 /**
  * `pending-orders-reminder` (card 1712, spec §7.3): refresh the status snapshots of the eligible
  * orders, then one digest of all active orders to each provider present in this run.
  *
- * Identity: `{provider}::pending_orders_digest::{scheduled date in Asia/Shanghai}`. v1 keyed each
- * digest by the run's timestamp, so every run re-sent by design; it ran once a day, so keying by
- * the scheduled date reproduces every fixture and keeps a rerun or catch-up of the same day from
- * sending the digest twice.
+ * Identity: `{provider}::pending_orders_digest::{scheduled time, UTC ISO}` — v1's own outbox key
+ * (it used the run's "now", which was the scheduled time). Every scheduled run reminds again by
+ * design (daily at 08:30 by default; v1's vector "same snapshot 30 minutes later → sent again"),
+ * while a retried or caught-up run of the same slot is not sent twice. `digestIdentity:
+ * scheduled-date` allows at most one digest per provider per Shanghai day instead.
  */
 export const PENDING_JOB_ID = 'pending-orders-reminder';
 
@@ -69,7 +71,7 @@ export function runPendingOrdersReminder(inv: MonitorInvocation): MonitorRun {
     counts.providers++;
     const queued = emitter.emit({
       businessType: 'pending-orders.digest',
-      businessId: `${orgText}::pending_orders_digest::${date}`,
+      businessId: `${orgText}::pending_orders_digest::${s.digestIdentity === 'scheduled-date' ? date : pyIsoUtc(inv.ctx.scheduledAt)}`,
       recipient: s.forceRecipient ?? resolveProvider(orgName, known, s.fallbackRecipient),
       content: { kind: 'text', text: pendingDigestText(orgText, orders, nowUs, s.createTimeDisplay) },
       // The outbox's sent hook marks these orders notified (markPendingOrdersNotified).

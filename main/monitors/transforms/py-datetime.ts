@@ -405,3 +405,10 @@ export function pyDateTimeStr(dt: PyDateTime): string {
   if (dt.offsetUs !== null) out += formatOffset(dt.offsetUs);
   return out;
 }
+
+/** Python's `datetime.isoformat()` of an instant in UTC: `YYYY-MM-DDTHH:MM:SS[.ffffff]+00:00`. */
+export function pyIsoUtc(instant: Date): string {
+  const dt = wallTime(instant.getTime() * 1000, 0);
+  const base = `${pad(dt.year, 4)}-${pad(dt.month)}-${pad(dt.day)}T${pad(dt.hour)}:${pad(dt.minute)}:${pad(dt.second)}`;
+  return `${base}${dt.microsecond ? `.${pad(dt.microsecond, 6)}` : ''}+00:00`;
+}
