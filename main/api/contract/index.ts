@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { systemMethods } from './system.js';
+import { monitorsMethods } from './monitors.js';
 
 /**
  * The whole API: one object of methods, served over IPC (preload) and loopback HTTP (headless).
@@ -7,6 +8,7 @@ import { systemMethods } from './system.js';
  */
 export const contract = {
   ...systemMethods,
+  ...monitorsMethods,
 };
 
 export type Contract = typeof contract;

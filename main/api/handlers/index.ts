@@ -1,6 +1,7 @@
 import type { Herald } from '../../core/herald.js';
 import type { HandlerMap } from '../dispatcher.js';
 import { systemHandlers, type OpenPath } from './system.js';
+import { monitorsHandlers } from './monitors.js';
 
 export interface TransportHooks {
   openPath: OpenPath;
@@ -10,5 +11,6 @@ export interface TransportHooks {
 export function createHandlers(herald: Herald, hooks: TransportHooks): HandlerMap {
   return {
     ...systemHandlers(herald, hooks.openPath),
+    ...monitorsHandlers(herald),
   };
 }
