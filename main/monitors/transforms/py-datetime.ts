@@ -77,14 +77,20 @@ function validate(dt: PyDateTime): PyDateTime {
 
 // ---------------------------------------------------------------- fromisoformat (C implementation)
 
+// The C code walks UTF-8 bytes of a NUL-terminated string. `s` here is that byte string (the text
+// itself when it is ASCII, else its UTF-8 bytes as Latin-1 characters); past the end reads 0.
 const ZERO = 0x30;
-const isDigitByte = (b: number | undefined): boolean => b !== undefined && b >= ZERO && b <= ZERO + 9;
+const byteAt = (s: string, i: number): number => s.charCodeAt(i) || 0;
+const isDigitAt = (s: string, i: number): boolean => {
+  const c = byteAt(s, i);
+  return c >= ZERO && c <= ZERO + 9;
+};
 
-function parseDigits(b: Uint8Array, p: number, count: number): number | null {
+function parseDigits(s: string, p: number, count: number): number {
   let value = 0;
   for (let i = 0; i < count; i++) {
-    const d = (b[p + i] ?? 0) - ZERO;
-    if (d < 0 || d > 9) return null;
+    const d = byteAt(s, p + i) - ZERO;
+    if (d < 0 || d > 9) return -1;
     value = value * 10 + d;
   }
   return value;
@@ -98,52 +104,54 @@ interface HmsResult {
   us: number;
 }
 
-function parseHhMmSsFf(b: Uint8Array, start: number, end: number): HmsResult {
+function hms(rv: number, vals: number[], us = 0): HmsResult {
+  return { rv, h: vals[0] ?? 0, m: vals[1] ?? 0, s: vals[2] ?? 0, us };
+}
+
+function parseHhMmSsFf(s: string, start: number, end: number): HmsResult {
   const vals = [0, 0, 0];
   let p = start;
   let hasSeparator = true;
-  const result = (rv: number, us = 0): HmsResult => ({ rv, h: vals[0] ?? 0, m: vals[1] ?? 0, s: vals[2] ?? 0, us });
   for (let i = 0; i < 3; i++) {
-    const v = parseDigits(b, p, 2);
-    if (v === null) return result(-3);
+    const v = parseDigits(s, p, 2);
+    if (v < 0) return hms(-3, vals);
     vals[i] = v;
     p += 2;
-    const c = b[p] ?? 0;
+    const c = byteAt(s, p);
     p++;
     if (i === 0) hasSeparator = c === 0x3a;
-    if (p >= end) return result(c !== 0 ? 1 : 0);
+    if (p >= end) return hms(c !== 0 ? 1 : 0, vals);
     if (hasSeparator && c === 0x3a) continue;
     if (c === 0x2e || c === 0x2c) break;
     if (!hasSeparator) p--;
-    else return result(-4);
+    else return hms(-4, vals);
   }
-  const remains = end - p;
-  const toParse = Math.min(remains, 6);
-  if (toParse <= 0) return result(-3);
-  let us = parseDigits(b, p, toParse);
-  if (us === null) return result(-3);
+  const toParse = Math.min(end - p, 6);
+  if (toParse <= 0) return hms(-3, vals);
+  let us = parseDigits(s, p, toParse);
+  if (us < 0) return hms(-3, vals);
   us *= 10 ** (6 - toParse);
   p += toParse;
-  while (isDigitByte(b[p])) p++;
-  return result((b[p] ?? 0) !== 0 ? 1 : 0, us);
+  while (isDigitAt(s, p)) p++;
+  return hms(byteAt(s, p) !== 0 ? 1 : 0, vals, us);
 }
 
-function findSeparator(b: Uint8Array, len: number): number {
+function findSeparator(s: string, len: number): number {
   if (len === 7) return 7;
-  if (b[4] === 0x2d) {
-    if (b[5] === 0x57) {
-      if (len > 8 && b[8] === 0x2d) {
+  if (byteAt(s, 4) === 0x2d) {
+    if (byteAt(s, 5) === 0x57) {
+      if (len > 8 && byteAt(s, 8) === 0x2d) {
         if (len === 9) return -1;
-        if (len > 10 && isDigitByte(b[10])) return 8;
+        if (len > 10 && isDigitAt(s, 10)) return 8;
         return 10;
       }
       return 8;
     }
     return 10;
   }
-  if (b[4] === 0x57) {
+  if (byteAt(s, 4) === 0x57) {
     let idx = 7;
-    while (idx < len && isDigitByte(b[idx])) idx++;
+    while (idx < len && isDigitAt(s, idx)) idx++;
     if (idx < 9) return idx;
     return idx % 2 === 0 ? 7 : 8;
   }
@@ -151,82 +159,97 @@ function findSeparator(b: Uint8Array, len: number): number {
 }
 
 function isoWeekToDate(year: number, week: number, weekday: number): { year: number; month: number; day: number } {
+  const jan4 = daysFromCivil(year, 1, 4);
+  const jan4Weekday = (((jan4 + 3) % 7) + 7) % 7; // Monday = 0
   if (week <= 0 || week >= 53) {
-    const jan4 = daysFromCivil(year, 1, 4);
-    const jan4Weekday = (((jan4 + 3) % 7) + 7) % 7; // Monday = 0
     const longYear = jan4Weekday === 3 || (jan4Weekday === 2 && isLeap(year));
     if (!(week === 53 && longYear)) throw new PyValueError(`Invalid week: ${week}`);
   }
   if (weekday <= 0 || weekday >= 8) throw new PyValueError(`Invalid weekday: ${weekday} (range is [1, 7])`);
-  const jan4 = daysFromCivil(year, 1, 4);
-  const jan4Weekday = (((jan4 + 3) % 7) + 7) % 7;
-  const week1Monday = jan4 - jan4Weekday;
-  return civilFromDays(week1Monday + (week - 1) * 7 + (weekday - 1));
+  return civilFromDays(jan4 - jan4Weekday + (week - 1) * 7 + (weekday - 1));
 }
 
-function parseIsoDate(b: Uint8Array, len: number): { year: number; month: number; day: number } | null {
+function parseIsoDate(s: string, len: number): { year: number; month: number; day: number } | null {
   let p = 0;
-  const year = parseDigits(b, p, 4);
-  if (year === null) return null;
+  const year = parseDigits(s, p, 4);
+  if (year < 0) return null;
   p += 4;
-  const usesSeparator = b[p] === 0x2d;
+  const usesSeparator = byteAt(s, p) === 0x2d;
   if (usesSeparator) p++;
-  if (b[p] === 0x57) {
+  if (byteAt(s, p) === 0x57) {
     p++;
-    const week = parseDigits(b, p, 2);
-    if (week === null) return null;
+    const week = parseDigits(s, p, 2);
+    if (week < 0) return null;
     p += 2;
     let weekday = 1;
     if (p < len) {
-      if (usesSeparator && b[p++] !== 0x2d) return null;
-      const d = parseDigits(b, p, 1);
-      if (d === null) return null;
-      weekday = d;
+      if (usesSeparator && byteAt(s, p++) !== 0x2d) return null;
+      weekday = parseDigits(s, p, 1);
+      if (weekday < 0) return null;
     }
     return isoWeekToDate(year, week, weekday);
   }
-  const month = parseDigits(b, p, 2);
-  if (month === null) return null;
+  const month = parseDigits(s, p, 2);
+  if (month < 0) return null;
   p += 2;
-  if (usesSeparator && b[p++] !== 0x2d) return null;
-  const day = parseDigits(b, p, 2);
-  if (day === null) return null;
+  if (usesSeparator && byteAt(s, p++) !== 0x2d) return null;
+  const day = parseDigits(s, p, 2);
+  if (day < 0) return null;
   return { year, month, day };
+}
+
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * A non-ASCII text: 3.11 accepts any single character as the date/time separator (it is replaced
+ * by `T`); the rest is walked as UTF-8 bytes, where a non-ASCII character never parses.
+ */
+function sanitized(text: string): string {
+  const chars = [...text];
+  if (chars.length < 7) return '';
+  const probe = chars.map((ch) => (ASCII.test(ch) ? ch : '\u0080')).join('');
+  const separator = findSeparator(probe, probe.length);
+  if (separator >= 0 && separator < chars.length && !ASCII.test(chars[separator] ?? '')) chars[separator] = 'T';
+  return Buffer.from(chars.join(''), 'utf8').toString('latin1');
+}
+
+function invalidIso(text: string): PyValueError {
+  return new PyValueError(`Invalid isoformat string: '${text}'`);
 }
 
 /** `datetime.fromisoformat(text)` of Python 3.11; throws PyValueError where Python did. */
 export function fromIsoFormat(text: string): PyDateTime {
-  const utf8 = new TextEncoder().encode(text);
-  const len = utf8.length;
-  const invalid = () => new PyValueError(`Invalid isoformat string: '${text}'`);
-  if (text.length < 7) throw invalid();
-  const b = new Uint8Array(len + 1);
-  b.set(utf8);
-  const separator = findSeparator(b, len);
-  if (separator < 0) throw invalid();
-  const date = parseIsoDate(b, separator);
-  if (!date) throw invalid();
-  const dt: PyDateTime = { ...date, hour: 0, minute: 0, second: 0, microsecond: 0, offsetUs: null };
+  const s = ASCII.test(text) ? text : sanitized(text);
+  if (s.length < 7) throw invalidIso(text);
+  const len = s.length;
+  const separator = findSeparator(s, len);
+  if (separator < 0) throw invalidIso(text);
+  const date = parseIsoDate(s, separator);
+  if (!date) throw invalidIso(text);
+  const dt: PyDateTime = { year: date.year, month: date.month, day: date.day, hour: 0, minute: 0, second: 0, microsecond: 0, offsetUs: null };
   if (len > separator) {
     const start = separator + 1;
-    const end = len;
     let tz = start;
     do {
-      const c = b[tz];
+      const c = byteAt(s, tz);
       if (c === 0x5a || c === 0x2b || c === 0x2d) break;
-    } while (++tz < end);
-    const time = parseHhMmSsFf(b, start, tz);
-    if (time.rv < 0) throw invalid();
-    Object.assign(dt, { hour: time.h, minute: time.m, second: time.s, microsecond: time.us });
-    if (tz >= end) {
-      if (time.rv === 1) throw invalid();
-    } else if (b[tz] === 0x5a) {
-      if ((b[tz + 1] ?? 0) !== 0) throw invalid();
+    } while (++tz < len);
+    const time = parseHhMmSsFf(s, start, tz);
+    if (time.rv < 0) throw invalidIso(text);
+    dt.hour = time.h;
+    dt.minute = time.m;
+    dt.second = time.s;
+    dt.microsecond = time.us;
+    if (tz >= len) {
+      if (time.rv === 1) throw invalidIso(text);
+    } else if (byteAt(s, tz) === 0x5a) {
+      if (byteAt(s, tz + 1) !== 0) throw invalidIso(text);
       dt.offsetUs = 0;
     } else {
-      const sign = b[tz] === 0x2d ? -1 : 1;
-      const off = parseHhMmSsFf(b, tz + 1, end);
-      if (off.rv !== 0) throw invalid();
+      const sign = byteAt(s, tz) === 0x2d ? -1 : 1;
+      const off = parseHhMmSsFf(s, tz + 1, len);
+      if (off.rv !== 0) throw invalidIso(text);
       dt.offsetUs = sign * ((off.h * 3600 + off.m * 60 + off.s) * 1_000_000 + off.us);
     }
   }
@@ -283,8 +306,14 @@ function parseZ(z: string): number {
       text = text.slice(0, 5) + text.slice(6);
     }
   }
-  const seconds = Number(text.slice(1, 3)) * 3600 + Number(text.slice(3, 5)) * 60 + Number(text.slice(5, 7) || 0);
-  const fraction = Number((text.slice(8) + '000000').slice(0, 6));
+  // `int()` of each slice: text the regex let through without a consistent colon fails here.
+  const int = (part: string): number => {
+    if (!/^\d+$/.test(part)) throw new PyValueError(`invalid literal for int() with base 10: '${part}'`);
+    return Number(part);
+  };
+  const seconds = int(text.slice(1, 3)) * 3600 + int(text.slice(3, 5)) * 60 + (text.slice(5, 7) ? int(text.slice(5, 7)) : 0);
+  const remainder = text.slice(8);
+  const fraction = remainder ? int(remainder + '0'.repeat(Math.max(0, 6 - remainder.length))) : 0;
   const us = seconds * 1_000_000 + fraction;
   return text.startsWith('-') ? -us : us;
 }
