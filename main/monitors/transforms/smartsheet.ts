@@ -1,6 +1,6 @@
 import { nameAndDisplayRecords, type CardLike, type PyDict } from './card.js';
 import { hashedKey, type MessageDraft, type RowIssue } from './drafts.js';
-import { epochMicros, fromIsoFormat, fromTimestamp, strptime, PyOverflowError, PyValueError } from './py-datetime.js';
+import { epochMicros, fromIsoFormat, fromTimestamp, strptime, PyOverflowError, PyValueError, type PyDateTime } from './py-datetime.js';
 import { numericValue, pyIntStr, pyStr, pyStrip, pyTruthy } from './py-values.js';
 import { smartsheetRecipient } from './recipients.js';
 import type { SmartsheetTable } from './smartsheet-tables.js';
@@ -55,6 +55,20 @@ export function sheetNumber(value: unknown): number | undefined {
   return number;
 }
 
+const NAIVE_FORMATS = ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d', '%Y/%m/%d %H:%M:%S', '%Y/%m/%d'];
+
+/** v1's fallback formats (naive local time), first match wins. */
+function naiveFormats(text: string): PyDateTime | undefined {
+  for (const format of NAIVE_FORMATS) {
+    try {
+      return strptime(text, format);
+    } catch (err) {
+      if (!(err instanceof PyValueError)) throw err;
+    }
+  }
+  return undefined;
+}
+
 /** Datetime: epoch milliseconds as a string; naive values are Asia/Shanghai; undefined if unparsable. */
 export function sheetDateTime(value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
@@ -69,8 +83,7 @@ export function sheetDateTime(value: unknown): string | undefined {
       us = epochMicros(fromIsoFormat(text.replaceAll('Z', '+00:00')), 'shanghai');
     } catch (err) {
       if (!(err instanceof PyValueError)) throw err;
-      const formats = ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d', '%Y/%m/%d %H:%M:%S', '%Y/%m/%d'];
-      const parsed = formats.map((f) => { try { return strptime(text, f); } catch { return undefined; } }).find(Boolean);
+      const parsed = naiveFormats(text);
       if (!parsed) return undefined;
       us = epochMicros(parsed, 'shanghai');
     }
