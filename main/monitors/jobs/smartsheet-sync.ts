@@ -42,8 +42,13 @@ export function smartsheetBody(table: SmartsheetTableId) {
     }
     warnRows(inv.ctx, s.cardId, 'without a primary value (skipped, as v1 did)', result.skipped);
     if (result.overflow) warnRows(inv.ctx, s.cardId, 'with a date out of range (row skipped; v1 stopped the run)', [result.overflow]);
-    const invalidNumbers = result.drafts.filter((d) => d.unpostable.length > 0).map((d) => ({ row: d.row, column: d.unpostable.join(', '), message: 'not a finite number (field left out)' }));
-    if (lenient) warnRows(inv.ctx, s.cardId, 'with an infinite or NaN number', invalidNumbers);
+    if (lenient) {
+      const columnsOf = (ids: string[]) => ids.map((id) => spec.sources[id] || spec.schema[id]).join(', ');
+      const unreadable = result.drafts.filter((d) => d.unreadable.length > 0).map((d) => ({ row: d.row, column: columnsOf(d.unreadable), message: 'not a number or date (left out, as v1 did)' }));
+      warnRows(inv.ctx, s.cardId, 'with unreadable numbers or dates', unreadable);
+      const infinite = result.drafts.filter((d) => d.unpostable.length > 0).map((d) => ({ row: d.row, column: columnsOf(d.unpostable), message: 'not a finite number (left out)' }));
+      warnRows(inv.ctx, s.cardId, 'with an infinite or NaN number', infinite);
+    }
     for (const draft of result.drafts) {
       const message = { ...(lenient ? withoutUnpostable(draft) : draft), recipient: s.recipient, metadata: { ...draft.metadata, pacingMs: s.pacingMs } };
       // v1 queued a payload with Infinity/NaN but could never post it (its JSON encoder refused).

@@ -105,12 +105,15 @@ export interface SheetValues {
   values: Record<string, unknown>;
   /** Fields v1 accepted but whose JSON v1 could never post (inf/nan). */
   unpostable: string[];
+  /** Numeric or date fields with a value that is neither (left out, as v1 did). */
+  unreadable: string[];
 }
 
 /** The `values` of one `add_records` entry. Throws PyOverflowError where v1's run aborted. */
 export function sheetValues(record: PyDict, table: SmartsheetTable): SheetValues {
   const values: Record<string, unknown> = {};
   const unpostable: string[] = [];
+  const unreadable: string[] = [];
   for (const fieldId of Object.keys(table.schema)) {
     const raw = sheetSource(record, table, fieldId);
     if (table.multiText.includes(fieldId)) {
@@ -118,18 +121,22 @@ export function sheetValues(record: PyDict, table: SmartsheetTable): SheetValues
       if (items.length > 0) values[fieldId] = items;
     } else if (table.numeric.includes(fieldId)) {
       const number = sheetNumber(raw);
-      if (number === undefined) continue;
+      if (number === undefined) {
+        if (sheetText(raw)) unreadable.push(fieldId);
+        continue;
+      }
       if (!Number.isFinite(number)) unpostable.push(fieldId);
       values[fieldId] = number;
     } else if (table.datetime.includes(fieldId)) {
       const ms = sheetDateTime(raw);
       if (ms) values[fieldId] = ms;
+      else if (sheetText(raw)) unreadable.push(fieldId);
     } else {
       const text = sheetText(raw);
       if (text) values[fieldId] = text;
     }
   }
-  return { values, unpostable };
+  return { values, unpostable, unreadable };
 }
 
 export function sheetIdentityKey(record: PyDict, table: SmartsheetTable): string {
@@ -145,6 +152,7 @@ export function sheetFallbackColumns(table: SmartsheetTable): string[] {
 export interface SheetDraft extends MessageDraft {
   row: number;
   unpostable: string[];
+  unreadable: string[];
 }
 
 export interface SheetResult {
@@ -175,6 +183,7 @@ export function sheetDrafts(card: CardLike, table: SmartsheetTable): SheetResult
     result.drafts.push({
       row,
       unpostable: built.unpostable,
+      unreadable: built.unreadable,
       businessType: `smartsheet.${table.table}`,
       businessId: sheetIdentityKey(record, table),
       recipient: smartsheetRecipient(table.table),

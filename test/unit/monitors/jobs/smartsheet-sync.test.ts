@@ -44,6 +44,12 @@ describe('smartsheet syncs: add-only, de-duplicated by identity (v1 vectors §7.
     expect(store.prepare('SELECT COUNT(*) AS n FROM monitor_notified').get()).toEqual({ n: 1 });
   });
 
+  it('warns about amounts and dates it cannot read, naming row and column, and leaves them out as v1 did', () => {
+    const run = runMonitor(monitorStore(), 'smartsheet-payment-records', card(['contractCode', 'payPrice', 'auditstate2Time'], [['HT1', 'abc', 'N/A'], ['HT2', '', null]]), '2026-04-20T16:00:00+08:00');
+    expect(values(run)).toEqual([{ fi9MN0: 'HT1' }, { fi9MN0: 'HT2' }]);
+    expect(run.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^Card 2017: 1 row\(s\) with unreadable numbers or dates — row 1 \(payPrice, auditstate2Time\)/)]);
+  });
+
   it('a card without the primary column is an error naming it', () => {
     let error: unknown;
     try {
