@@ -115,7 +115,8 @@ export interface JobDefinition {
   options: JobOptions;
   /** Job-specific settings with their defaults (campaign variant, card id, recipients, options). */
   settingsSchema: z.ZodType<Record<string, unknown>>;
-  body: PipelineJob<never> | UnavailableJob;
+  /** `unknown`, not `never`: a job with a concrete input (e.g. a card) must be assignable here. */
+  body: PipelineJob<unknown> | UnavailableJob;
 }
 
 export type { Db };

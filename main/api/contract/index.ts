@@ -3,6 +3,7 @@ import { systemMethods } from './system.js';
 import { sourcesMethods } from './sources.js';
 import { shadowMethods } from './shadow.js';
 import { jobsMethods } from './jobs.js';
+import { monitorsMethods } from './monitors.js';
 
 /**
  * The whole API: one object of methods, served over IPC (preload) and loopback HTTP (headless).
@@ -13,6 +14,7 @@ export const contract = {
   ...sourcesMethods,
   ...shadowMethods,
   ...jobsMethods,
+  ...monitorsMethods,
 };
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import { systemHandlers, type OpenPath } from './system.js';
 import { sourcesHandlers } from './sources.js';
 import { shadowHandlers } from './shadow.js';
 import { jobsHandlers } from './jobs.js';
+import { monitorsHandlers } from './monitors.js';
 
 export interface TransportHooks {
   openPath: OpenPath;
@@ -16,5 +17,6 @@ export function createHandlers(herald: Herald, hooks: TransportHooks): HandlerMa
     ...sourcesHandlers(herald),
     ...shadowHandlers(herald),
     ...jobsHandlers(herald),
+    ...monitorsHandlers(herald),
   };
 }

@@ -2,6 +2,7 @@ import type { Migration } from './types.js';
 import { coreSchema } from './0001-core.js';
 import { jobsTriggersRuns } from './0100-jobs-triggers-runs.js';
 import { sourcesSchema } from './0390-sources.js';
+import { monitorsSchema } from './0400-monitors.js';
 import { shadowSchema } from './0500-shadow.js';
 
 /** Every migration Herald knows, one per line, in any order; the runner sorts by version. */
@@ -9,5 +10,6 @@ export const migrations: readonly Migration[] = [
   coreSchema,
   jobsTriggersRuns,
   sourcesSchema,
+  monitorsSchema,
   shadowSchema,
 ];
