@@ -126,7 +126,7 @@ const dbSchema = z.object({
 
 export const variantSchema = z
   .object({
-    id: z.string().regex(/^(BJ|SH)-[A-Z0-9-]+(@new)?$/),
+    id: z.string().regex(/^(BJ|SH)-[A-Za-z0-9-]+(@new)?$/),
     city: z.enum(['BJ', 'SH']),
     title: z.object({ 'zh-CN': z.string(), en: z.string() }),
     /** The campaign month (badge lists are taken as of its last day when replaying); none for monthly broadcasts. */

@@ -11,10 +11,12 @@ import { makeRow } from './contract-row.js';
  */
 
 /** A JSON object: keys in first-seen order, a repeated key keeps its place and takes the last value (as Python). */
-class JsonObject {
-  readonly fields = new Map<string, Json>();
+export class JsonObject {
+  readonly fields = new Map<string, PyJson>();
 }
-type Json = PyValue | Json[] | JsonObject;
+/** A JSON value with Python number types. */
+export type PyJson = PyValue | PyJson[] | JsonObject;
+type Json = PyJson;
 
 class Parser {
   private i = 0;
@@ -117,13 +119,18 @@ class Parser {
   }
 }
 
+/** Parses any JSON document keeping float literals apart from ints. */
+export function parsePyJson(text: string, source: string): PyJson {
+  return new Parser(text, source).document();
+}
+
 function isScalar(v: Json): v is PyValue {
   return !Array.isArray(v) && !(v instanceof JsonObject);
 }
 
 /** A JSON list of objects (`[{"合同ID(_id)": "…", …}, …]`) as contract rows. */
 export function rowsFromJson(text: string, source: string): ContractRow[] {
-  const doc = new Parser(text, source).document();
+  const doc = parsePyJson(text, source);
   if (!Array.isArray(doc)) throw new HeraldError('CAMPAIGN_BAD_INPUT', `${source} must hold a JSON list of contract rows.`, { source });
   return doc.map((item, index) => {
     if (!(item instanceof JsonObject)) {

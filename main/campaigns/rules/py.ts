@@ -155,12 +155,24 @@ export interface PyRecord {
   floatFields: string[];
 }
 
+/** Python's `csv.writer` text of a value: None → empty, otherwise `str()`. */
+export function csvText(value: PyValue | undefined): string {
+  return value === undefined || value === null ? '' : pyStr(value);
+}
+
 /** Builds a v1 record dict in v1's key order; setting an existing key keeps its position (dict.update). */
 export class RecordBuilder {
   private readonly fields: Record<string, Scalar> = {};
   private readonly floats = new Set<string>();
+  private readonly values = new Map<string, PyValue>();
+
+  /** The value as set (with its Python type). */
+  get(key: string): PyValue | undefined {
+    return this.values.get(key);
+  }
 
   set(key: string, value: PyValue): this {
+    this.values.set(key, value);
     if (isPyNum(value)) {
       this.fields[key] = value.v;
       if (value.float) this.floats.add(key);

@@ -1,0 +1,110 @@
+import type { Db } from '../../db/open.js';
+import type { PipelineContext, PipelineOutput, PipelineSpec } from '../../jobs/types.js';
+import type { OutboundMessage } from '../../outbox/types.js';
+import type { Campaign } from '../configs/index.js';
+import type { ContractRow } from '../input/contract-row.js';
+import { LEDGER_HEADERS } from '../input/columns.js';
+import type { LedgerRow, LegacyRecord } from '../legacy/index.js';
+import { deriveLedgerState, legacyContracts, processLegacy } from '../legacy/index.js';
+import { announcement } from '../messages/announcements.js';
+import { awardMessage } from '../messages/award.js';
+import { csvText } from '../rules/py.js';
+import { appendLedger, readLedger } from '../store/ledger-store.js';
+import type { StoredLedgerRow } from '../store/ledger-store.js';
+import type { Badges } from './common.js';
+import { ANNOUNCEMENT, AWARD, badgesFor, campaignMessage, duplicateReporter, pipelineRecord, runOutput, shanghaiDateTime, utcDateTime } from './common.js';
+import type { QuirkFix } from './fixes.js';
+import { enabledFixes } from './fixes.js';
+
+/**
+ * `v1-ledger`: the file era (v1 before 2025-10). Every run gets the whole period's list and the
+ * ledger; counters are re-derived from the list, the ledger suppresses repeats and supplies the
+ * award lists. New records are appended to the ledger (as v1's CSV rows, text) and announced from
+ * that text, as v1's notifier read its CSV.
+ */
+
+function ledgerRow(header: readonly string[], r: LegacyRecord, announced: boolean): LedgerRow {
+  const row: Record<string, string> = {};
+  for (const h of header) row[h] = h === '是否发送通知' && announced ? 'Y' : csvText(r.record.get(h));
+  return row;
+}
+
+function messagesFor(ctx: PipelineContext, campaign: Campaign, badges: Badges, row: LedgerRow, id: string): OutboundMessage[] {
+  const { variant } = campaign;
+  const field = (key: string) => row[key];
+  const name = row['管家(serviceHousekeeper)'] ?? '';
+  const out = [
+    campaignMessage(ctx, ANNOUNCEMENT, variant.activityCode, id, variant.recipients.group, announcement(variant.messages.announcement, {
+      field,
+      displayName: badges.display(name),
+      name,
+      fixes: { bjNewArchClosingLine: false, sh12ClosingLine: false },
+    })),
+  ];
+  if (variant.messages.award !== 'off' && row['激活奖励状态'] === '1') {
+    const split = (s: string | undefined) => (s ? s.split(', ') : []);
+    const text = awardMessage({
+      name,
+      docNum: row['合同编号(contractdocNum)'] ?? '',
+      orderType: variant.messages.award === 'with-order-type' ? (row['工单类型'] ?? '平台单') : undefined,
+      types: split(row['奖励类型']),
+      names: split(row['奖励名称']),
+      mapping: campaign.awardsMapping,
+      eliteBadge: badges.eliteBadge(name),
+    });
+    out.push(campaignMessage(ctx, AWARD, variant.activityCode, id, variant.recipients.award, text));
+  }
+  return out;
+}
+
+export function runLedgerPipeline(db: Db, campaign: Campaign, input: readonly ContractRow[], ctx: PipelineContext, ownFixes: readonly QuirkFix[]): PipelineOutput {
+  const fixes = enabledFixes(ownFixes, ctx.settings);
+  const counts = { contracts: input.length, duplicates: 0, existing: 0 };
+  if (input.length === 0) {
+    ctx.warn('The input holds no contracts; nothing to do.');
+    return runOutput([], [], counts);
+  }
+  const { variant } = campaign;
+  const legacy = variant.legacy!;
+  const source = `Run ${ctx.runId} input`;
+  const contracts = legacyContracts(input, legacy.columns, legacy.flavor === 'sh-sep', source);
+  const stored = readLedger(db, variant.activityCode);
+  const ledger = deriveLedgerState(stored.map((s) => s.row), variant.city);
+  const at = shanghaiDateTime(ctx.scheduledAt);
+  const records = processLegacy(
+    {
+      campaign,
+      contracts,
+      ledger,
+      registeredAt: { date: at.slice(0, 10), datetime: at },
+      onDuplicate: duplicateReporter(ctx, counts),
+      fixes: { shSepDuplicateExistingCountedTwice: fixes.has('fixShSepDuplicateExistingCountedTwice') },
+    },
+    source,
+  );
+  counts.existing = ledger.existingIds.size;
+  const header = LEDGER_HEADERS[legacy.header];
+  const badges = badgesFor(campaign, ctx.scheduledAt);
+  const createdAt = utcDateTime(ctx.scheduledAt);
+  const messages: OutboundMessage[] = [];
+  const appended: StoredLedgerRow[] = records.map((r) => {
+    const row = ledgerRow(header, r, !r.historical);
+    if (!r.historical) messages.push(...messagesFor(ctx, campaign, badges, ledgerRow(header, r, false), r.id));
+    return { contractId: r.id, header: legacy.header, row, createdAt };
+  });
+  appendLedger(db, variant.activityCode, appended);
+  ctx.progress(input.length, input.length, 'recorded');
+  return runOutput(
+    records.map((r) => pipelineRecord(r.id, r.record.build())),
+    messages,
+    counts,
+  );
+}
+
+export function ledgerPipeline(campaign: Campaign, fixes: readonly QuirkFix[] = []): PipelineSpec<ContractRow[]> {
+  return {
+    id: 'v1-ledger',
+    description: `${campaign.variant.id}: v1's file-era processing (whole list every run, ledger suppresses repeats).`,
+    run: (store, input, ctx) => runLedgerPipeline(store, campaign, input, ctx, fixes),
+  };
+}
