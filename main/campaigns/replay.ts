@@ -7,6 +7,8 @@ import type { ContractRow } from './input/contract-row.js';
 import { campaignFor, createPipeline } from './pipelines/index.js';
 import type { QuirkFix } from './pipelines/fixes.js';
 import { floatRepr } from './rules/py.js';
+import type { LedgerExport } from './export.js';
+import { ledgerExport } from './export.js';
 import type { Scalar } from './rules/py.js';
 
 /**
@@ -43,6 +45,8 @@ export interface ReplayResult {
   campaign: string;
   pipeline: PipelineId;
   batches: ReplayBatch[];
+  /** The stored state after the last batch, in v1's columns (what `--csv` prints). */
+  ledger: LedgerExport;
 }
 
 export function replayCampaign(options: ReplayOptions): ReplayResult {
@@ -71,7 +75,8 @@ export function replayCampaign(options: ReplayOptions): ReplayResult {
         warnings,
       };
     });
-    return { campaign: options.variant, pipeline: campaign.variant.pipeline, batches };
+    const ledger = ledgerExport(db, options.variant, { pipeline: options.pipeline, month: options.month });
+    return { campaign: options.variant, pipeline: campaign.variant.pipeline, batches, ledger };
   } finally {
     db.close();
   }
@@ -90,10 +95,10 @@ export function replayJson(result: ReplayResult): string {
     const records = b.records.map((r, i) => {
       const floats = new Set(b.recordFloatFields[i]);
       const fields = Object.entries(r).map(([k, v]) => `        ${JSON.stringify(k)}: ${scalarJson(v, floats.has(k))}`);
-      return `      {\n${fields.join(',\n')}\n      }`;
+      return `        {\n${fields.map((f) => `  ${f}`).join(',\n')}\n        }`;
     });
-    const messages = b.messages.map((m) => `      ${JSON.stringify({ recipient: m.recipient, message: m.message })}`);
-    return `    {\n      "records": [${records.length ? `\n${records.join(',\n')}\n    ` : ''}],\n      "messages": [${messages.length ? `\n${messages.join(',\n')}\n    ` : ''}]\n    }`;
+    const messages = b.messages.map((m) => `        ${JSON.stringify({ recipient: m.recipient, message: m.message })}`);
+    return `    {\n      "records": [${records.length ? `\n${records.join(',\n')}\n      ` : ''}],\n      "messages": [${messages.length ? `\n${messages.join(',\n')}\n      ` : ''}]\n    }`;
   });
   return `{\n  "campaign": ${JSON.stringify(result.campaign)},\n  "pipeline": ${JSON.stringify(result.pipeline)},\n  "batches": [${batches.length ? `\n${batches.join(',\n')}\n  ` : ''}]\n}\n`;
 }
