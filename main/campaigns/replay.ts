@@ -26,6 +26,8 @@ export interface ReplayOptions {
   fixes?: readonly QuirkFix[];
   /** The runs' logical time (`登记时间`, badge lists); default now. */
   scheduledAt?: Date;
+  /** Also return the stored state in v1's columns (what `--csv` prints). */
+  exportLedger?: boolean;
 }
 
 export interface ReplayMessage {
@@ -45,8 +47,8 @@ export interface ReplayResult {
   campaign: string;
   pipeline: PipelineId;
   batches: ReplayBatch[];
-  /** The stored state after the last batch, in v1's columns (what `--csv` prints). */
-  ledger: LedgerExport;
+  /** With `exportLedger`: the stored state after the last batch, in v1's columns. */
+  ledger?: LedgerExport;
 }
 
 export function replayCampaign(options: ReplayOptions): ReplayResult {
@@ -75,8 +77,9 @@ export function replayCampaign(options: ReplayOptions): ReplayResult {
         warnings,
       };
     });
-    const ledger = ledgerExport(db, options.variant, { pipeline: options.pipeline, month: options.month });
-    return { campaign: options.variant, pipeline: campaign.variant.pipeline, batches, ledger };
+    const result: ReplayResult = { campaign: options.variant, pipeline: campaign.variant.pipeline, batches };
+    if (options.exportLedger) result.ledger = ledgerExport(db, options.variant, { pipeline: options.pipeline, month: options.month });
+    return result;
   } finally {
     db.close();
   }

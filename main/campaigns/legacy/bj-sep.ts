@@ -4,7 +4,7 @@ import type { PyNum, PyValue } from '../rules/py.js';
 import { RecordBuilder, add, float, int, pmax, pmin, sub, ZERO } from '../rules/py.js';
 import { legacyRewards } from '../rules/rewards.js';
 import { column, contractAmount, contractId } from './contracts.js';
-import type { LegacyRecord, LegacyRun } from './types.js';
+import type { LegacyContract, LegacyRecord, LegacyRun } from './types.js';
 
 /**
  * Beijing September 2025, the final legacy function (spec §3.6.4): contracts carrying a previous
@@ -19,7 +19,7 @@ function isHistorical(value: PyValue): boolean {
   return value !== null && text(value).trim() !== '';
 }
 
-function historicalRecord(run: LegacyRun, contract: ReadonlyMap<string, PyValue>, amount: PyNum, tracker: Map<string, PyNum>): RecordBuilder {
+function historicalRecord(run: LegacyRun, contract: LegacyContract, amount: PyNum, tracker: Map<string, PyNum>): RecordBuilder {
   const limit = int(run.campaign.variant.legacy!.workOrderLimit!);
   const workOrder = text(column(contract, COL.workOrder));
   const used = tracker.get(workOrder) ?? ZERO;
@@ -57,7 +57,7 @@ export function processBeijingSeptember(run: LegacyRun, source: string): LegacyR
   const limit = int(legacy.workOrderLimit!);
   const tracker = new Map<string, PyNum>();
   const historical: LegacyRecord[] = [];
-  const fresh: Array<{ contract: ReadonlyMap<string, PyValue>; index: number }> = [];
+  const fresh: Array<{ contract: LegacyContract; index: number }> = [];
   const seenIds = new Set<string>();
   run.contracts.forEach((contract, index) => {
     const id = contractId(contract);

@@ -26,9 +26,25 @@ export function legacyContracts(rows: readonly ContractRow[], columns: keyof typ
       if (!row.has(name)) throw badInput(source, i + 1, name, 'the column is missing (this campaign reads ' + names.length + ' columns).', idOf(row));
     }
   });
-  if (typed) return pyRows.map((row) => new Map(names.map((n) => [n, row.get(n)!])));
-  const texts = names.map((n) => pandasColumnText(pyRows.map((r) => r.get(n))));
-  return pyRows.map((_, i) => new Map(names.map((n, c) => [n, texts[c]![i]!])));
+  const columnsOf = new Map<string, readonly PyValue[]>(
+    names.map((n) => {
+      const values = pyRows.map((r) => r.get(n) ?? null);
+      return [n, typed ? values : pandasColumnText(values)];
+    }),
+  );
+  return pyRows.map((_, i) => new ColumnView(columnsOf, i));
+}
+
+/** One contract of the batch, read from the batch's column arrays (no per-contract copy). */
+class ColumnView implements LegacyContract {
+  constructor(
+    private readonly columns: ReadonlyMap<string, readonly PyValue[]>,
+    private readonly index: number,
+  ) {}
+
+  get(column: string): PyValue | undefined {
+    return this.columns.get(column)?.[this.index];
+  }
 }
 
 function idOf(row: PyRow): string | undefined {

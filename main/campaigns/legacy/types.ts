@@ -8,7 +8,9 @@ import type { PyNum, PyValue, RecordBuilder } from '../rules/py.js';
  */
 
 /** A contract as the legacy function saw it: column → value (text after v1's CSV round trip). */
-export type LegacyContract = ReadonlyMap<string, PyValue>;
+export interface LegacyContract {
+  get(column: string): PyValue | undefined;
+}
 
 /** A ledger row: header → text, as `csv.DictReader` read v1's PerformanceData CSV back. */
 export type LedgerRow = Readonly<Record<string, string>>;

@@ -1,4 +1,4 @@
-import type { PyRecord, RecordBuilder } from '../rules/py.js';
+import type { RecordBuilder, Scalar } from '../rules/py.js';
 import { floatRepr } from '../rules/py.js';
 
 /**
@@ -16,21 +16,30 @@ export function pyJsonString(s: string): string {
   return JSON.stringify(s);
 }
 
-export function pyJsonRecord(record: PyRecord, skip: ReadonlySet<string> = new Set()): string {
-  const floats = new Set(record.floatFields);
-  const parts: string[] = [];
-  for (const [k, v] of Object.entries(record.fields)) {
-    if (skip.has(k)) continue;
-    let text: string;
-    if (v === null) text = 'null';
-    else if (typeof v === 'string') text = pyJsonString(v);
-    else if (typeof v === 'boolean') text = v ? 'true' : 'false';
-    else text = floats.has(k) ? floatRepr(v) : String(v);
-    parts.push(`${pyJsonString(k)}: ${text}`);
-  }
-  return `{${parts.join(', ')}}`;
+const keyLiterals = new Map<string, string>();
+function keyLiteral(key: string): string {
+  let literal = keyLiterals.get(key);
+  if (literal === undefined) keyLiterals.set(key, (literal = `${pyJsonString(key)}: `));
+  return literal;
+}
+
+function valueLiteral(value: Scalar, isFloat: boolean): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return pyJsonString(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return isFloat ? floatRepr(value) : String(value);
+}
+
+/** `json.dumps` of a record's fields, leaving out `skip`. */
+export function pyJsonRecord(record: RecordBuilder, skip: ReadonlySet<string> = new Set()): string {
+  let out = '';
+  record.forEach((key, value, isFloat) => {
+    if (skip.has(key)) return;
+    out += (out ? ', ' : '{') + keyLiteral(key) + valueLiteral(value, isFloat);
+  });
+  return out ? `${out}}` : '{}';
 }
 
 export function extensionsJson(record: RecordBuilder): string {
-  return pyJsonRecord(record.build(), NATIVE_COLUMNS);
+  return pyJsonRecord(record, NATIVE_COLUMNS);
 }

@@ -11,7 +11,6 @@ import type { DbContract } from './contract.js';
 import { dbContract, sourceTypeText } from './contract.js';
 import type { ActivityState, StoredRow } from './state.js';
 import { zeroStats } from './state.js';
-import { extensionsJson } from './extensions.js';
 
 /**
  * The database pipeline of 2025-10 on (spec §3.7.2), one run: counters come from the stored rows
@@ -43,7 +42,6 @@ export interface DbRecord {
   key: string;
   record: RecordBuilder;
   row: StoredRow;
-  stats: DbStats;
 }
 
 export interface DbOutcome {
@@ -176,12 +174,11 @@ export function processDb(run: DbRun): DbOutcome {
       isHistorical: c.rawHistorical,
       notificationSent: storedBefore?.notificationSent ?? false,
       remarks: c.rawHistorical ? '历史合同-仅计入业绩金额' : rewards.gap || '无',
-      extensions: extensionsJson(record),
       projectAddress: pyStr(c.raw.get(COL.projectAddress) ?? ''),
     };
     if (refresh) refreshed.set(key, updated);
     else state.add(stored);
-    records.push({ id: c.id, key, record, row: stored, stats: updated });
+    records.push({ id: c.id, key, record, row: stored });
     if (!historical) seq += 1;
   });
   const removed = refresh ? [...run.stored.keys()].filter((id) => !seenInRun.has(id)) : [];

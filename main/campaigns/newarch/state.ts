@@ -24,8 +24,6 @@ export interface StoredRow {
   isHistorical: boolean;
   notificationSent: boolean;
   remarks: string;
-  /** The record dict minus the columns kept natively, as Python's `json.dumps` wrote it. */
-  extensions: string;
   /** `项目地址(projectAddress)` of the row (self-referral de-duplication across runs). */
   projectAddress: string;
 }

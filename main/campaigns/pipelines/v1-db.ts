@@ -98,7 +98,7 @@ export function runDbPipeline(db: Db, campaign: Campaign, input: readonly Contra
     messages.push(...messagesFor(m, r));
     r.row.notificationSent = true;
   }
-  savePerformanceRows(db, activityCode, outcome.records.map((r) => r.row), utcDateTime(ctx.scheduledAt));
+  savePerformanceRows(db, activityCode, outcome.records, utcDateTime(ctx.scheduledAt));
   deletePerformanceRows(db, activityCode, outcome.removed);
   ctx.progress(input.length, input.length, 'recorded');
   return runOutput(

@@ -4,13 +4,13 @@ import type { OutboundMessage } from '../../outbox/types.js';
 import type { Campaign } from '../configs/index.js';
 import type { ContractRow } from '../input/contract-row.js';
 import { LEDGER_HEADERS } from '../input/columns.js';
-import type { LedgerRow, LegacyRecord } from '../legacy/index.js';
+import type { LegacyRecord } from '../legacy/index.js';
 import { deriveLedgerState, legacyContracts, processLegacy } from '../legacy/index.js';
 import { announcement } from '../messages/announcements.js';
 import { awardMessage } from '../messages/award.js';
 import { csvText } from '../rules/py.js';
 import { appendLedger, readLedger } from '../store/ledger-store.js';
-import type { StoredLedgerRow } from '../store/ledger-store.js';
+import type { NewLedgerRow } from '../store/ledger-store.js';
 import type { Badges } from './common.js';
 import { ANNOUNCEMENT, AWARD, badgesFor, campaignMessage, duplicateReporter, pipelineRecord, runOutput, shanghaiDateTime, utcDateTime } from './common.js';
 import type { QuirkFix } from './fixes.js';
@@ -23,16 +23,17 @@ import { enabledFixes } from './fixes.js';
  * that text, as v1's notifier read its CSV.
  */
 
-function ledgerRow(header: readonly string[], r: LegacyRecord, announced: boolean): LedgerRow {
-  const row: Record<string, string> = {};
-  for (const h of header) row[h] = h === '是否发送通知' && announced ? 'Y' : csvText(r.record.get(h));
-  return row;
+/** The record as v1's CSV row (text per header column); announced rows carry 是否发送通知 = Y, as v1 rewrote them. */
+function ledgerCells(header: readonly string[], r: LegacyRecord): string[] {
+  return header.map((h) => (h === '是否发送通知' && !r.historical ? 'Y' : csvText(r.record.get(h))));
 }
 
-function messagesFor(ctx: PipelineContext, campaign: Campaign, badges: Badges, row: LedgerRow, id: string): OutboundMessage[] {
+/** v1's notifier read the CSV row back: a column outside the header is absent. */
+type RowField = (column: string) => string | undefined;
+
+function messagesFor(ctx: PipelineContext, campaign: Campaign, badges: Badges, field: RowField, id: string): OutboundMessage[] {
   const { variant } = campaign;
-  const field = (key: string) => row[key];
-  const name = row['管家(serviceHousekeeper)'] ?? '';
+  const name = field('管家(serviceHousekeeper)') ?? '';
   const out = [
     campaignMessage(ctx, ANNOUNCEMENT, variant.activityCode, id, variant.recipients.group, announcement(variant.messages.announcement, {
       field,
@@ -41,14 +42,14 @@ function messagesFor(ctx: PipelineContext, campaign: Campaign, badges: Badges, r
       fixes: { bjNewArchClosingLine: false, sh12ClosingLine: false },
     })),
   ];
-  if (variant.messages.award !== 'off' && row['激活奖励状态'] === '1') {
+  if (variant.messages.award !== 'off' && field('激活奖励状态') === '1') {
     const split = (s: string | undefined) => (s ? s.split(', ') : []);
     const text = awardMessage({
       name,
-      docNum: row['合同编号(contractdocNum)'] ?? '',
-      orderType: variant.messages.award === 'with-order-type' ? (row['工单类型'] ?? '平台单') : undefined,
-      types: split(row['奖励类型']),
-      names: split(row['奖励名称']),
+      docNum: field('合同编号(contractdocNum)') ?? '',
+      orderType: variant.messages.award === 'with-order-type' ? (field('工单类型') ?? '平台单') : undefined,
+      types: split(field('奖励类型')),
+      names: split(field('奖励名称')),
       mapping: campaign.awardsMapping,
       eliteBadge: badges.eliteBadge(name),
     });
@@ -84,15 +85,15 @@ export function runLedgerPipeline(db: Db, campaign: Campaign, input: readonly Co
   );
   counts.existing = ledger.existingIds.size;
   const header = LEDGER_HEADERS[legacy.header];
+  const position = new Map(header.map((h, i) => [h, i]));
   const badges = badgesFor(campaign, ctx.scheduledAt);
-  const createdAt = utcDateTime(ctx.scheduledAt);
   const messages: OutboundMessage[] = [];
-  const appended: StoredLedgerRow[] = records.map((r) => {
-    const row = ledgerRow(header, r, !r.historical);
-    if (!r.historical) messages.push(...messagesFor(ctx, campaign, badges, ledgerRow(header, r, false), r.id));
-    return { contractId: r.id, header: legacy.header, row, createdAt };
+  const appended: NewLedgerRow[] = records.map((r) => {
+    const cells = ledgerCells(header, r);
+    if (!r.historical) messages.push(...messagesFor(ctx, campaign, badges, (column) => cells[position.get(column) ?? -1], r.id));
+    return { contractId: r.id, header: legacy.header, cells };
   });
-  appendLedger(db, variant.activityCode, appended);
+  appendLedger(db, variant.activityCode, appended, utcDateTime(ctx.scheduledAt));
   ctx.progress(input.length, input.length, 'recorded');
   return runOutput(
     records.map((r) => pipelineRecord(r.id, r.record.build())),

@@ -75,8 +75,14 @@ export function floatRepr(x: number): string {
   if (Number.isNaN(x)) return 'nan';
   if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
   if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  const abs = Math.abs(x);
+  // JS prints the same shortest digits in fixed notation over Python's fixed-notation range.
+  if (abs >= 1e-4 && abs < 1e16) {
+    const t = String(x);
+    return Number.isInteger(x) ? `${t}.0` : t;
+  }
   const sign = x < 0 ? '-' : '';
-  const [mant, expText] = Math.abs(x).toExponential().split('e') as [string, string];
+  const [mant, expText] = abs.toExponential().split('e') as [string, string];
   const digits = mant.replace('.', '');
   const exp = Number(expText);
   if (exp < -4 || exp >= 16) {
@@ -111,7 +117,11 @@ export function truthy(value: PyValue | undefined): boolean {
 }
 
 function groupDigits(intPart: string): string {
-  return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  if (intPart.length <= 3) return intPart;
+  const head = intPart.length % 3 || 3;
+  let out = intPart.slice(0, head);
+  for (let i = head; i < intPart.length; i += 3) out += `,${intPart.slice(i, i + 3)}`;
+  return out;
 }
 
 /** Python's `f'{n:,}'`: thousands grouping of the integer part, repr for floats. */
@@ -164,16 +174,16 @@ export function csvText(value: PyValue | undefined): string {
 export class RecordBuilder {
   private readonly fields: Record<string, Scalar> = {};
   private readonly floats = new Set<string>();
-  private readonly values = new Map<string, PyValue>();
 
-  /** The value as set (with its Python type). */
+  /** The value as set, with its Python type. */
   get(key: string): PyValue | undefined {
-    return this.values.get(key);
+    const v = this.fields[key];
+    if (typeof v !== 'number') return v;
+    return { v, float: this.floats.has(key) };
   }
 
   set(key: string, value: PyValue): this {
-    this.values.set(key, value);
-    if (isPyNum(value)) {
+    if (value !== null && typeof value === 'object') {
       this.fields[key] = value.v;
       if (value.float) this.floats.add(key);
       else this.floats.delete(key);
@@ -182,6 +192,11 @@ export class RecordBuilder {
       this.floats.delete(key);
     }
     return this;
+  }
+
+  /** Visits the fields in order with their Python type. */
+  forEach(visit: (key: string, value: Scalar, isFloat: boolean) => void): void {
+    for (const key in this.fields) visit(key, this.fields[key]!, this.floats.has(key));
   }
 
   build(): PyRecord {

@@ -1,5 +1,7 @@
 import type { Db } from '../../db/open.js';
+import { extensionsJson } from '../newarch/extensions.js';
 import type { StoredRow } from '../newarch/state.js';
+import type { RecordBuilder } from '../rules/py.js';
 
 /** The v1-db campaigns' stored rows (`campaign_performance_data`, v1's `performance_data`). */
 
@@ -18,7 +20,6 @@ interface Row {
   is_historical: number;
   notification_sent: number;
   remarks: string;
-  extensions: string | null;
   project_address: string;
 }
 
@@ -29,7 +30,13 @@ function list(json: string | null): string[] {
 }
 
 export function readPerformanceRows(db: Db, activityCode: string): StoredRow[] {
-  const rows = db.prepare('SELECT * FROM campaign_performance_data WHERE activity_code = ? ORDER BY id').all(activityCode) as Row[];
+  const rows = db
+    .prepare(
+      `SELECT id, contract_id, housekeeper, service_provider, contract_amount, performance_amount, project_id, order_type, contract_sequence,
+              reward_types, reward_names, is_historical, notification_sent, remarks, project_address
+         FROM campaign_performance_data WHERE activity_code = ? ORDER BY id`,
+    )
+    .all(activityCode) as Row[];
   return rows.map((r) => ({
     contractId: r.contract_id,
     housekeeper: r.housekeeper,
@@ -44,7 +51,6 @@ export function readPerformanceRows(db: Db, activityCode: string): StoredRow[] {
     isHistorical: r.is_historical === 1,
     notificationSent: r.notification_sent === 1,
     remarks: r.remarks,
-    extensions: r.extensions ?? '',
     projectAddress: r.project_address,
   }));
 }
@@ -54,17 +60,20 @@ function pyJsonList(items: readonly string[]): string {
   return `[${items.map((s) => JSON.stringify(s)).join(', ')}]`;
 }
 
-/** INSERT OR REPLACE keyed by (activity, contract), as v1 saved: a replaced row gets a new id. */
-export function savePerformanceRows(db: Db, activityCode: string, rows: readonly StoredRow[], now: string): void {
+/**
+ * INSERT OR REPLACE keyed by (activity, contract), as v1 saved: a replaced row gets a new id. The
+ * `extensions` column holds the record dict as v1's `json.dumps` wrote it.
+ */
+export function savePerformanceRows(db: Db, activityCode: string, rows: ReadonlyArray<{ row: StoredRow; record: RecordBuilder }>, now: string): void {
   const save = db.prepare(`INSERT OR REPLACE INTO campaign_performance_data (
       activity_code, contract_id, housekeeper, service_provider, contract_amount, performance_amount, project_id, order_type,
       contract_sequence, reward_types, reward_names, is_historical, notification_sent, remarks, created_at, updated_at, extensions, project_address
     ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  for (const r of rows) {
+  for (const { row: r, record } of rows) {
     save.run(
       activityCode, r.contractId, r.housekeeper, r.serviceProvider, r.contractAmount, r.performanceAmount, r.projectId, r.orderType,
       r.contractSequence, pyJsonList(r.rewardTypes), pyJsonList(r.rewardNames), r.isHistorical ? 1 : 0, r.notificationSent ? 1 : 0, r.remarks,
-      now, now, r.extensions, r.projectAddress,
+      now, now, extensionsJson(record), r.projectAddress,
     );
   }
 }

@@ -18,6 +18,7 @@ export const campaignsSchema: Migration = {
       created_at TEXT NOT NULL,
       UNIQUE (activity_code, contract_id)
     );
+    CREATE INDEX idx_campaign_ledger_activity ON campaign_ledger (activity_code);
     CREATE TABLE campaign_performance_data (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       activity_code TEXT NOT NULL,
@@ -41,6 +42,6 @@ export const campaignsSchema: Migration = {
       project_address TEXT NOT NULL DEFAULT '',
       UNIQUE (activity_code, contract_id)
     );
-    CREATE INDEX idx_campaign_performance_housekeeper ON campaign_performance_data (activity_code, housekeeper);
+    CREATE INDEX idx_campaign_performance_activity ON campaign_performance_data (activity_code);
   `,
 };

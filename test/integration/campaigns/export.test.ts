@@ -21,17 +21,17 @@ function expectedTable(doc: PyJson, key: 'performance_file_after' | 'db_rows_aft
 describe('ledger export in v1 columns', () => {
   it.each(SCENARIOS)('$fixture: the stored state equals v1 file/table after the last batch', (s) => {
     const doc = loadExpected(s.fixture);
-    const result = replayCampaign({ variant: s.variant, batches: s.inputs.map(scenarioInput), month: s.month });
+    const result = replayCampaign({ variant: s.variant, batches: s.inputs.map(scenarioInput), month: s.month, exportLedger: true });
     const key = result.pipeline === 'v1-ledger' ? 'performance_file_after' : 'db_rows_after';
     const expected = expectedTable(doc, key);
-    expect(result.ledger.rows.length).toBe(expected.length);
+    expect(result.ledger!.rows.length).toBe(expected.length);
     const problems: string[] = [];
     expected.forEach((row, i) => {
-      if (i === 0) expect([...row.keys()]).toEqual(result.ledger.columns);
-      result.ledger.columns.forEach((c, j) => {
+      if (i === 0) expect([...row.keys()]).toEqual(result.ledger!.columns);
+      result.ledger!.columns.forEach((c, j) => {
         if (VOLATILE_FIELDS.has(c)) return;
         const want = row.get(c) ?? '';
-        const got = result.ledger.rows[i]![j]!;
+        const got = result.ledger!.rows[i]![j]!;
         if (want !== got) problems.push(`row ${i + 1}, ${c}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
       });
     });
@@ -39,8 +39,8 @@ describe('ledger export in v1 columns', () => {
   });
 
   it('writes CSV with a byte-order mark, v1 header order and CRLF line ends', () => {
-    const result = replayCampaign({ variant: 'SH-2025-04', batches: [scenarioInput('sh_scenario_A.json')] });
-    const csv = ledgerCsv(result.ledger);
+    const result = replayCampaign({ variant: 'SH-2025-04', batches: [scenarioInput('sh_scenario_A.json')], exportLedger: true });
+    const csv = ledgerCsv(result.ledger!);
     expect(csv.startsWith('\uFEFF活动编号,合同ID(_id),活动城市(province),')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines).toHaveLength(14);
