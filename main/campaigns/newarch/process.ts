@@ -58,8 +58,8 @@ function allowedSourceTypes(campaign: Campaign): ReadonlySet<string> | undefined
   return pc?.process_platform_only ? new Set(['2', '4', '5']) : undefined;
 }
 
-/** Performance broadcast input: each housekeeper's latest conversion rate, then signed-date order. */
-function broadcastOrder(rows: readonly ContractRow[]): ContractRow[] {
+/** Performance broadcast input: each housekeeper's latest conversion rate, then signed-date order (with input row numbers). */
+function broadcastOrder(rows: readonly ContractRow[]): Array<{ row: ContractRow; i: number }> {
   const latest = new Map<string, PyRow>();
   for (const row of rows) {
     const r = new PyRow(row);
@@ -74,7 +74,10 @@ function broadcastOrder(rows: readonly ContractRow[]): ContractRow[] {
     return makeRow(r.keys().map((k): [string, PyValue] => [k, k === COL.conversion ? (rate ?? null) : r.get(k)!]));
   });
   const signed = (row: ContractRow) => pyStr(new PyRow(row).get(COL.signedDate) ?? '');
-  return withRate.map((row, i) => ({ row, i, s: signed(row) })).sort((a, b) => (a.s < b.s ? -1 : a.s > b.s ? 1 : a.i - b.i)).map((x) => x.row);
+  return withRate
+    .map((row, i) => ({ row, i, s: signed(row) }))
+    .sort((a, b) => (a.s < b.s ? -1 : a.s > b.s ? 1 : a.i - b.i))
+    .map(({ row, i }) => ({ row, i }));
 }
 
 /** v1's validation runs marked historical contracts from `pcContractdocNum` before the pipeline. */
@@ -92,8 +95,8 @@ export function processDb(run: DbRun): DbOutcome {
   const refresh = rules.processing_config?.refresh_existing_contracts === true;
   const allowed = allowedSourceTypes(campaign);
   const reward = selfReferralReward(rules);
-  let rows = db.performanceBroadcast ? broadcastOrder(run.rows) : run.rows;
-  if (db.historicalFromPcContractdocNum) rows = rows.map(withHistoricalFlag);
+  let rows = db.performanceBroadcast ? broadcastOrder(run.rows) : run.rows.map((row, i) => ({ row, i }));
+  if (db.historicalFromPcContractdocNum) rows = rows.map(({ row, i }) => ({ row: withHistoricalFlag(row), i }));
 
   const records: DbRecord[] = [];
   const seenInRun = new Set<string>();
@@ -104,7 +107,7 @@ export function processDb(run: DbRun): DbOutcome {
   let skipped = 0;
   let seq = refresh ? 1 : (db.historical ? state.nonHistoricalCount : state.rowCount) + 1;
 
-  rows.forEach((row, index) => {
+  rows.forEach(({ row, i: index }) => {
     if (allowed && !allowed.has(sourceTypeText(new PyRow(row)))) return;
     const c = dbContract(row, index, run.source, { reportedPerformance: db.performanceBroadcast, strictHistoricalFlag: fixes.strictHistoricalFlag });
     if (seenInRun.has(c.id)) return run.onDuplicate(c.id, index);

@@ -133,6 +133,22 @@ describe('campaign pipelines: inputs v1 refused', () => {
     expect(() => run(db, 'BJ-2025-06', rows, context(1))).toThrow(/row 5 \(contract C005\), column 签约时间\(signedDate\): the column is missing/);
   });
 
+  it('refuses a database row without a contract id, housekeeper column or readable performance amount', () => {
+    const db = store();
+    const noId = withValue(scenarioInput('bj_oct_scenario.json'), 3, '合同ID(_id)', '');
+    expect(() => run(db, 'BJ-2025-10', noId, context(1))).toThrow(/row 4, column 合同ID\(_id\): the contract id is missing/);
+    const noHousekeeper = scenarioInput('bj_oct_scenario.json').map((r, i) => {
+      if (i !== 1) return r;
+      const { ['管家(serviceHousekeeper)']: _gone, ...rest } = r.values;
+      return { values: rest };
+    });
+    expect(() => run(db, 'BJ-2025-10', noHousekeeper, context(1))).toThrow(/row 2 \(contract C202\), column 管家\(serviceHousekeeper\): the column is missing/);
+    // The broadcast sorts by signed date; the error still names the input row.
+    const badPerformance = withValue(scenarioInput('broadcast_scenario_batch2.json'), 4, '计入业绩金额', 'n/a');
+    expect(() => run(db, 'BJ-PERFORMANCE-BROADCAST', badPerformance, context(1))).toThrow(/row 5 \(contract C406\), column 计入业绩金额: the amount is not a number: "n\/a"/);
+    expect(ledgerExport(db, 'BJ-2025-10').rows).toEqual([]);
+  });
+
   it('refuses SH September rows whose order type is not a whole number (v1 aborted the job)', () => {
     const db = store();
     const rows = withValue(scenarioInput('sh_scenario_A.json'), 1, '工单类型(sourceType)', '');
