@@ -1,7 +1,9 @@
 import { COL, STANDARD_COLUMNS } from '../input/columns.js';
 import { text, valueToFloat } from '../rules/format.js';
 import type { PyNum, PyValue } from '../rules/py.js';
-import { RecordBuilder, add, float, int, pmax, pmin, sub, ZERO } from '../rules/py.js';
+import { add, float, int, pmax, pmin, sub, ZERO } from '../rules/py.js';
+import type { RecordBuilder } from '../rules/py.js';
+import { addRewardColumns, entry, startRecord } from './record.js';
 import { legacyRewards } from '../rules/rewards.js';
 import { column, contractAmount, contractId } from './contracts.js';
 import type { LegacyContract, LegacyRecord, LegacyRun } from './types.js';
@@ -25,9 +27,8 @@ function historicalRecord(run: LegacyRun, contract: LegacyContract, amount: PyNu
   const used = tracker.get(workOrder) ?? ZERO;
   const performance = pmin(amount, pmax(ZERO, sub(limit, used)));
   tracker.set(workOrder, add(used, performance));
-  const record = new RecordBuilder().set('活动编号', run.campaign.variant.recordLabel!).set(COL.id, column(contract, COL.id));
-  for (const name of CONTRACT_COLUMNS) record.set(name, name === COL.amount ? amount : column(contract, name));
-  return record
+  return startRecord(run.campaign.variant.recordLabel!, column(contract, COL.id), contract, CONTRACT_COLUMNS)
+    .set(COL.amount, amount)
     .set('活动期内第几个合同', int(0))
     .set('管家累计金额', int(0))
     .set('管家累计单数', int(0))
@@ -86,8 +87,7 @@ export function processBeijingSeptember(run: LegacyRun, source: string): LegacyR
   for (const { contract, index } of fresh) {
     const id = contractId(contract);
     const housekeeper = text(column(contract, COL.housekeeper));
-    let s = states.get(housekeeper);
-    if (!s) states.set(housekeeper, (s = { count: 0, total: ZERO, performance: ZERO, awarded: ledger.awardLists.get(housekeeper) ?? new Set() }));
+    const s = entry(states, housekeeper, () => ({ count: 0, total: ZERO, performance: ZERO, awarded: ledger.awardLists.get(housekeeper) ?? new Set<string>() }));
     s.count += 1;
     const amount = contractAmount(contract, index, source);
     const piece = pmin(amount, cap);
@@ -98,20 +98,14 @@ export function processBeijingSeptember(run: LegacyRun, source: string): LegacyR
     s.total = add(s.total, amount);
     s.performance = add(s.performance, pmin(counted, piece));
     const rewards = legacyRewards(campaign.rules, seq, s, amount);
-    const record = new RecordBuilder().set('活动编号', 'BJ-JUN').set(COL.id, column(contract, COL.id));
-    for (const name of CONTRACT_COLUMNS) record.set(name, column(contract, name));
-    record
+    // The June function's record, relabelled after the correction pass.
+    const record = startRecord('BJ-JUN', column(contract, COL.id), contract, CONTRACT_COLUMNS)
       .set('活动期内第几个合同', int(seq))
       .set('管家累计单数', int(s.count))
       .set('管家累计金额', s.total)
       .set('奖金池', s.total)
-      .set('计入业绩金额', piece)
-      .set('激活奖励状态', rewards.types.length ? '1' : '0')
-      .set('奖励类型', rewards.types.join(', '))
-      .set('奖励名称', rewards.names.join(', '))
-      .set('是否发送通知', 'N')
-      .set('备注', rewards.gap || '无')
-      .set('登记时间', run.registeredAt.datetime);
+      .set('计入业绩金额', piece);
+    addRewardColumns(record, rewards, rewards.types.length ? '1' : '0', rewards.gap || '无', run.registeredAt.datetime);
     records.push({ id, housekeeperKey: housekeeper, record, historical: false });
     seq += 1;
   }

@@ -1,7 +1,9 @@
 import { COL, STANDARD_COLUMNS } from '../input/columns.js';
 import { text } from '../rules/format.js';
 import type { PyNum, PyValue } from '../rules/py.js';
-import { RecordBuilder, add, int, pmin, pyStr, truncInt, ZERO } from '../rules/py.js';
+import { add, int, pmin, pyStr, truncInt, ZERO } from '../rules/py.js';
+import type { Rewards } from '../rules/rewards.js';
+import { addRewardColumns, entry, startRecord } from './record.js';
 import { legacyRewards } from '../rules/rewards.js';
 import { legacySelfReferral } from '../rules/self-referral.js';
 import { badInput, column, contractAmount, contractId } from './contracts.js';
@@ -61,11 +63,9 @@ export function processShanghaiSeptember(run: LegacyRun, source: string): Legacy
     const type = sourceType(column(contract, COL.sourceType), index, id, source);
     const address = column(contract, COL.projectAddress);
     const key = `${text(column(contract, COL.housekeeper))}_${text(column(contract, COL.org))}`;
-    let s = states.get(key);
-    if (!s) {
-      s = { count: 0, total: ZERO, performance: ZERO, awarded: ledger.awardLists.get(key) ?? new Set(), platformCount: 0, platformAmount: ZERO, selfCount: 0, selfAmount: ZERO, projects: new Set() };
-      states.set(key, s);
-    }
+    const s = entry(states, key, (): State => ({
+      count: 0, total: ZERO, performance: ZERO, awarded: ledger.awardLists.get(key) ?? new Set(), platformCount: 0, platformAmount: ZERO, selfCount: 0, selfAmount: ZERO, projects: new Set(),
+    }));
     const amount = contractAmount(contract, index, source);
     s.count += 1;
     s.total = add(s.total, amount);
@@ -80,33 +80,22 @@ export function processShanghaiSeptember(run: LegacyRun, source: string): Legacy
     }
     s.total = truncInt(s.total);
     s.performance = truncInt(s.performance);
-    let types: string[];
-    let names: string[];
-    let gap: string;
+    let rewards: Rewards;
     if (self) {
       const reward = legacySelfReferral(campaign.rules, addressKey(address), s.projects);
-      types = reward ? [reward.type] : [];
-      names = reward ? [reward.name] : [];
-      gap = SELF_REFERRAL_REMARK;
+      rewards = { types: reward ? [reward.type] : [], names: reward ? [reward.name] : [], gap: SELF_REFERRAL_REMARK };
     } else {
       const view = { count: s.platformCount, total: s.platformAmount, performance: s.platformAmount, awarded: s.awarded };
-      ({ types, names, gap } = legacyRewards(campaign.rules, seq, view, amount));
+      rewards = legacyRewards(campaign.rules, seq, view, amount);
     }
     if (ledger.existingIds.has(id)) return;
-    const record = new RecordBuilder().set('活动编号', campaign.variant.recordLabel ?? campaign.variant.activityCode).set(COL.id, column(contract, COL.id));
-    for (const name of RECORD_INPUT_COLUMNS) record.set(name, column(contract, name));
-    record
+    const record = startRecord(campaign.variant.recordLabel ?? campaign.variant.activityCode, column(contract, COL.id), contract, RECORD_INPUT_COLUMNS)
       .set('活动期内第几个合同', int(seq))
       .set('管家累计金额', s.total)
       .set('管家累计单数', int(s.count))
       .set('奖金池', int(0))
-      .set('计入业绩金额', s.performance)
-      .set('激活奖励状态', int(types.length ? 1 : 0))
-      .set('奖励类型', types.join(', '))
-      .set('奖励名称', names.join(', '))
-      .set('是否发送通知', 'N')
-      .set('备注', gap)
-      .set('登记时间', run.registeredAt.datetime)
+      .set('计入业绩金额', s.performance);
+    addRewardColumns(record, rewards, int(rewards.types.length ? 1 : 0), rewards.gap, run.registeredAt.datetime)
       .set('管家ID(serviceHousekeeperId)', column(contract, COL.housekeeperId))
       .set('工单类型', self ? '自引单' : '平台单')
       .set(COL.contactsAddress, column(contract, COL.contactsAddress))

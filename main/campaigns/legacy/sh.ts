@@ -1,7 +1,8 @@
 import { COL, STANDARD_COLUMNS } from '../input/columns.js';
 import { text } from '../rules/format.js';
 import type { PyNum } from '../rules/py.js';
-import { RecordBuilder, add, float, int, mul, pmin, truncInt, ZERO } from '../rules/py.js';
+import { add, float, int, mul, pmin, truncInt, ZERO } from '../rules/py.js';
+import { addRewardColumns, entry, startRecord } from './record.js';
 import { legacyRewards } from '../rules/rewards.js';
 import { column, contractAmount, contractId } from './contracts.js';
 import type { LegacyRecord, LegacyRun } from './types.js';
@@ -36,8 +37,7 @@ export function processShanghai(run: LegacyRun, source: string): LegacyRecord[] 
     if (processed.has(id)) return run.onDuplicate(id, index);
     const housekeeper = text(column(contract, COL.housekeeper));
     const key = `${housekeeper}_${text(column(contract, COL.org))}`;
-    let s = states.get(key);
-    if (!s) states.set(key, (s = { count: 0, total: ZERO, performance: ZERO, awarded: ledger.awardLists.get(key) ?? new Set() }));
+    const s = entry(states, key, () => ({ count: 0, total: ZERO, performance: ZERO, awarded: ledger.awardLists.get(key) ?? new Set<string>() }));
     const amount = contractAmount(contract, index, source);
     s.count += 1;
     s.total = truncInt(add(s.total, amount));
@@ -45,20 +45,13 @@ export function processShanghai(run: LegacyRun, source: string): LegacyRecord[] 
     processed.add(id);
     const rewards = legacyRewards(campaign.rules, seq, s, amount, legacy.tierFunction);
     if (ledger.existingIds.has(id)) return;
-    const record = new RecordBuilder().set('活动编号', campaign.variant.recordLabel ?? campaign.variant.activityCode).set(COL.id, id);
-    for (const name of RECORD_INPUT_COLUMNS) record.set(name, column(contract, name));
-    record
+    const record = startRecord(campaign.variant.recordLabel ?? campaign.variant.activityCode, id, contract, RECORD_INPUT_COLUMNS)
       .set('活动期内第几个合同', int(seq))
       .set('管家累计单数', int(s.count))
       .set('管家累计金额', s.total)
       .set('奖金池', mul(amount, BONUS_POOL_RATIO))
-      .set('计入业绩金额', s.performance)
-      .set('激活奖励状态', int(rewards.types.length ? 1 : 0))
-      .set('奖励类型', rewards.types.join(', '))
-      .set('奖励名称', rewards.names.join(', '))
-      .set('是否发送通知', 'N')
-      .set('备注', rewards.gap || '无')
-      .set('登记时间', run.registeredAt.date);
+      .set('计入业绩金额', s.performance);
+    addRewardColumns(record, rewards, int(rewards.types.length ? 1 : 0), rewards.gap || '无', run.registeredAt.date);
     out.push({ id, housekeeperKey: key, record, historical: false });
     seq += 1;
   });

@@ -4,6 +4,8 @@ import type { Campaign } from '../configs/index.js';
 import { badgeListsOn } from '../configs/index.js';
 import { ELITE_BADGE, RISING_STAR_BADGE } from '../configs/badges.js';
 import type { PyRecord } from '../rules/py.js';
+import type { AwardInput } from '../messages/award.js';
+import { awardMessage } from '../messages/award.js';
 
 /** Pieces both pipelines share: time in Asia/Shanghai, badges, message identity, the run output. */
 
@@ -76,6 +78,12 @@ export function campaignMessage(ctx: PipelineContext, type: typeof ANNOUNCEMENT 
     runId: ctx.runId,
     metadata: { activityCode, contractId },
   };
+}
+
+/** The award message to the campaign contact (§4.3), with the campaign's award amounts. */
+export function awardOutbound(ctx: PipelineContext, campaign: Campaign, activityCode: string, contractId: string, award: Omit<AwardInput, 'mapping'>): OutboundMessage {
+  const text = awardMessage({ ...award, mapping: campaign.awardsMapping });
+  return campaignMessage(ctx, AWARD, activityCode, contractId, campaign.variant.recipients.award, text);
 }
 
 export function pipelineRecord(id: string, record: PyRecord): PipelineRecord {

@@ -5,14 +5,13 @@ import type { Campaign } from '../configs/index.js';
 import { activityCodeFor } from '../configs/index.js';
 import type { ContractRow } from '../input/contract-row.js';
 import { announcement } from '../messages/announcements.js';
-import { awardMessage } from '../messages/award.js';
 import { text } from '../rules/format.js';
 import type { DbRecord } from '../newarch/process.js';
 import { processDb } from '../newarch/process.js';
 import { ActivityState } from '../newarch/state.js';
 import { deletePerformanceRows, readPerformanceRows, savePerformanceRows } from '../store/performance-store.js';
 import type { Badges } from './common.js';
-import { ANNOUNCEMENT, AWARD, badgesFor, campaignMessage, duplicateReporter, pipelineRecord, runMonth, runOutput, utcDateTime } from './common.js';
+import { ANNOUNCEMENT, awardOutbound, badgesFor, campaignMessage, duplicateReporter, pipelineRecord, runMonth, runOutput, utcDateTime } from './common.js';
 import type { QuirkFix } from './fixes.js';
 import { enabledFixes } from './fixes.js';
 
@@ -47,16 +46,16 @@ function messagesFor(m: MessageContext, r: DbRecord): OutboundMessage[] {
   });
   const out = [campaignMessage(m.ctx, ANNOUNCEMENT, m.activityCode, r.id, variant.recipients.group, groupText)];
   if (variant.messages.award !== 'off' && r.row.rewardNames.length > 0) {
-    const award = awardMessage({
-      name,
-      docNum: text(r.record.get('合同编号(contractdocNum)')),
-      orderType,
-      types: r.row.rewardTypes,
-      names: r.row.rewardNames,
-      mapping: m.campaign.awardsMapping,
-      eliteBadge: variant.city === 'BJ' ? m.badges.eliteBadge(name) : undefined,
-    });
-    out.push(campaignMessage(m.ctx, AWARD, m.activityCode, r.id, variant.recipients.award, award));
+    out.push(
+      awardOutbound(m.ctx, m.campaign, m.activityCode, r.id, {
+        name,
+        docNum: text(r.record.get('合同编号(contractdocNum)')),
+        orderType,
+        types: r.row.rewardTypes,
+        names: r.row.rewardNames,
+        eliteBadge: variant.city === 'BJ' ? m.badges.eliteBadge(name) : undefined,
+      }),
+    );
   }
   return out;
 }

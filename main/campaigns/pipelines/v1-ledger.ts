@@ -7,12 +7,11 @@ import { LEDGER_HEADERS } from '../input/columns.js';
 import type { LegacyRecord } from '../legacy/index.js';
 import { deriveLedgerState, legacyContracts, processLegacy } from '../legacy/index.js';
 import { announcement } from '../messages/announcements.js';
-import { awardMessage } from '../messages/award.js';
 import { csvText } from '../rules/py.js';
 import { appendLedger, readLedger } from '../store/ledger-store.js';
 import type { NewLedgerRow } from '../store/ledger-store.js';
 import type { Badges } from './common.js';
-import { ANNOUNCEMENT, AWARD, badgesFor, campaignMessage, duplicateReporter, pipelineRecord, runOutput, shanghaiDateTime, utcDateTime } from './common.js';
+import { ANNOUNCEMENT, awardOutbound, badgesFor, campaignMessage, duplicateReporter, pipelineRecord, runOutput, shanghaiDateTime, utcDateTime } from './common.js';
 import type { QuirkFix } from './fixes.js';
 import { enabledFixes } from './fixes.js';
 
@@ -44,16 +43,16 @@ function messagesFor(ctx: PipelineContext, campaign: Campaign, badges: Badges, f
   ];
   if (variant.messages.award !== 'off' && field('激活奖励状态') === '1') {
     const split = (s: string | undefined) => (s ? s.split(', ') : []);
-    const text = awardMessage({
-      name,
-      docNum: field('合同编号(contractdocNum)') ?? '',
-      orderType: variant.messages.award === 'with-order-type' ? (field('工单类型') ?? '平台单') : undefined,
-      types: split(field('奖励类型')),
-      names: split(field('奖励名称')),
-      mapping: campaign.awardsMapping,
-      eliteBadge: badges.eliteBadge(name),
-    });
-    out.push(campaignMessage(ctx, AWARD, variant.activityCode, id, variant.recipients.award, text));
+    out.push(
+      awardOutbound(ctx, campaign, variant.activityCode, id, {
+        name,
+        docNum: field('合同编号(contractdocNum)') ?? '',
+        orderType: variant.messages.award === 'with-order-type' ? (field('工单类型') ?? '平台单') : undefined,
+        types: split(field('奖励类型')),
+        names: split(field('奖励名称')),
+        eliteBadge: badges.eliteBadge(name),
+      }),
+    );
   }
   return out;
 }
