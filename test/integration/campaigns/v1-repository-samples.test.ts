@@ -39,3 +39,21 @@ describe('v1 repository samples (v1-vectors §5, §6)', () => {
     expect(produced).toEqual([...group.map((t) => t.message).slice(0, 6), sixth.message]);
   });
 });
+
+describe('v2.1.1 repository test: Shanghai dual track counts platform contracts only', () => {
+  it('platform 25,000 → self-referral 15,000 → platform 30,000: three records, the second platform one still 3 contracts short', () => {
+    const base = scenarioRow();
+    const rows = [
+      ['P1', 2, 25000],
+      ['S1', 1, 15000],
+      ['P2', 2, 30000],
+    ].map(([id, type, amount]) => ({ values: { ...base, '合同ID(_id)': id!, '工单类型(sourceType)': type!, '合同金额(adjustRefundMoney)': amount! } }));
+    const records = replayCampaign({ variant: 'SH-2025-09', batches: [rows] }).batches[0]!.records;
+    expect(records).toHaveLength(3);
+    expect(records[2]!['备注']).toContain('还需 3 单');
+  });
+});
+
+function scenarioRow(): Record<string, string | number | boolean | null> {
+  return readFixtureJson<Array<Record<string, string | number | boolean | null>>>('scenarios', 'sh_scenario_A.json')[0]!;
+}

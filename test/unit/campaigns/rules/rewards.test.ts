@@ -57,3 +57,28 @@ describe('determine_rewards_generic (v1-vectors §1)', () => {
     expect([6, 16, 26, 106, 60, 61].map(lucky)).toEqual([true, true, true, true, false, false]);
   });
 });
+
+describe('v2.1.1 repository tests (v1-vectors §1, prose)', () => {
+  const config = rewardConfig('BJ-2025-09', 3);
+  const state = (count: number, amount: number) => ({ count, total: float(amount), performance: float(amount), awarded: new Set<string>() });
+
+  it('BJ-2025-09 config: lucky 5 personal, high threshold ≥ 999,999, min 10, awards 58/400/800/1600, no badges, 50,000 caps', () => {
+    expect([config.lucky_number, config.lucky_number_mode, config.tiered_rewards.min_contracts]).toEqual(['5', 'personal_sequence', 10]);
+    expect(config.lucky_rewards!.high.threshold).toBeGreaterThanOrEqual(999999);
+    expect(config.awards_mapping).toEqual({ 接好运: '58', 达标奖: '400', 优秀奖: '800', 精英奖: '1600' });
+    expect(config.badge_config).toEqual({ enable_elite_badge: false, enable_rising_star_badge: false });
+    expect([config.performance_limits.single_contract_cap, config.performance_limits.single_project_limit]).toEqual([50000, 50000]);
+  });
+
+  it('personal lucky numbers: the 5th and 10th contract win 接好运 whatever the amount, the 4th not', () => {
+    expect(legacyRewards(config, 1, state(5, 1000), int(5000)).names).toEqual(['接好运']);
+    expect(legacyRewards(config, 1, state(5, 1000), int(15000)).names).toEqual(['接好运']);
+    expect(legacyRewards(config, 1, state(10, 1000), int(5000)).types).toEqual(['幸运数字']);
+    expect(legacyRewards(config, 1, state(4, 1000), int(5000)).names).toEqual([]);
+  });
+
+  it('tiers need 10 contracts: 9 with 100,000 earn nothing, 10 with 80,000 earn 达标奖', () => {
+    expect(legacyRewards(config, 1, state(9, 100000), int(5000)).types).not.toContain('节节高');
+    expect(legacyRewards(config, 1, state(10, 80000), int(5000)).names).toContain('达标奖');
+  });
+});
