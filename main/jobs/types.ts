@@ -58,6 +58,11 @@ export interface PipelineContext {
 export interface PipelineRecord {
   key: string;
   fields: Record<string, unknown>;
+  /**
+   * Numeric fields that are Python floats in v1's record (`5000.0`, not `5000`): JSON cannot tell
+   * them apart, v1's texts and files can.
+   */
+  floatFields?: string[];
 }
 
 export interface PipelineOutput {

@@ -6,6 +6,8 @@
 export interface CardColumn {
   name: string;
   display_name?: string;
+  /** Metabase's column type (`type/Float`, `type/Integer`, `type/Text` …): floats print as `0.0` in v1's files. */
+  base_type?: string;
 }
 
 export interface CardResult {
