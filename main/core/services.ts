@@ -1,10 +1,11 @@
 import type { Herald, Service } from './herald.js';
 import { dailyBackupService } from './daily-backup.js';
+import { outboxService } from '../outbox/service.js';
 
 /**
  * The services a running Herald consists of, in start order (stopped in reverse). Each capability
  * adds its factory here; factories run again after a restore, against the reopened database.
  */
 export function createServices(herald: Herald): Service[] {
-  return [dailyBackupService(herald)];
+  return [dailyBackupService(herald), outboxService(herald)];
 }

@@ -1,0 +1,20 @@
+const stamp = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * `MSG` + the enqueue time in the office's zone (`YYYYMMDDHHmmss`) + the outbox sequence, e.g.
+ * `MSG20260203110331000042` (seed 002's `MSG202602031103316031`, with a sequence instead of random
+ * digits so ids are unique and sort in enqueue order).
+ */
+export function messageId(epochMs: number, seq: number): string {
+  const parts = Object.fromEntries(stamp.formatToParts(new Date(epochMs)).map((p) => [p.type, p.value]));
+  return `MSG${parts.year}${parts.month}${parts.day}${parts.hour}${parts.minute}${parts.second}${String(seq).padStart(6, '0')}`;
+}
