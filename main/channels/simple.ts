@@ -16,7 +16,7 @@ export function dryRunSender(): ChannelSender {
 
 /** SMS and AI: part of the model, with no provider built yet — always "no provider configured". */
 export function noProviderSender(type: Extract<ChannelType, 'SMS' | 'AI'>): ChannelSender {
-  const reason = `${type}: no provider configured.`;
+  const reason = 'no provider configured';
   return {
     type,
     unconfigured: () => reason,

@@ -49,7 +49,7 @@ export function chooseChannel(q: RouteQuestion, configs: Record<ChannelType, Cha
         ? 'channel disabled'
         : (config.secretError ?? sender.unconfigured(config) ?? sender.refuse(q.content, entry.address));
     if (why) {
-      skipped.push(`${entry.channel}: ${why}`);
+      skipped.push(`${entry.channel}: ${why.replace(/\.$/, '')}`);
       continue;
     }
     return { kind: 'use', choice: { channel: entry.channel, address: entry.address, config, sender }, skipped };
