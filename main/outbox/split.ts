@@ -29,8 +29,9 @@ function cutLine(line: string, maxBytes: number): string[] {
 
 /**
  * Splits a text that exceeds a channel's limit (WeCom robot: text 2048 bytes, markdown 4096 bytes,
- * UTF-8) into parts sent in order, at line boundaries; the line break between two parts is
- * dropped, and only a single line longer than the limit is cut inside the line.
+ * UTF-8) into parts sent in order, at line boundaries; the line break between two parts (and blank
+ * lines at a part's edges) are dropped, and only a single line longer than the limit is cut inside
+ * the line.
  */
 export function splitText(text: string, maxBytes: number): string[] {
   if (utf8Bytes(text) <= maxBytes) return [text];
@@ -63,5 +64,6 @@ export function splitText(text: string, maxBytes: number): string[] {
     }
   }
   flush();
-  return parts.filter((p) => p.trim() !== '');
+  // Blank lines at a part's edges would show as empty lines at the top or bottom of a message.
+  return parts.map((p) => p.replace(/^\n+|\n+$/g, '')).filter((p) => p.trim() !== '');
 }
