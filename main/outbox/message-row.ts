@@ -1,7 +1,9 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open.js';
 
-export const MESSAGE_STATUSES = ['pending', 'sending', 'sent', 'unknown', 'failed', 'dead', 'cancelled'] as const;
+import { MESSAGE_STATUSES } from '../api/contract/outbox.js';
+
+export { MESSAGE_STATUSES };
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /** A row of `messages` as SQLite returns it. */

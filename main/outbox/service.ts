@@ -3,6 +3,7 @@ import { createLogger } from '../logging/logger.js';
 import { createSenders, type SenderDeps } from '../channels/registry.js';
 import { DeliveryWorker } from './worker.js';
 import { pruneMessages } from './retention.js';
+import { attentionNeeded, outboxDiagnostics } from './attention.js';
 
 /** Even with nothing due, the worker looks again this often (sending windows, switched back on …). */
 const PERIODIC_CHECK_MS = 15_000;
@@ -30,6 +31,7 @@ export function outboxService(herald: Herald, senderDeps: Partial<SenderDeps> = 
   let timer: NodeJS.Timeout | undefined;
   let pruneTimer: NodeJS.Timeout | undefined;
   let unsubscribe: (() => void) | undefined;
+  let withdrawStatus: (() => unknown) | undefined;
 
   const schedule = (delayMs?: number) => {
     if (stopped) return;
@@ -86,6 +88,8 @@ export function outboxService(herald: Herald, senderDeps: Partial<SenderDeps> = 
       unsubscribe = herald.events.subscribe((e) => {
         if (e.type === 'invalidate' && e.topic === 'outbox') kick();
       });
+      withdrawStatus = herald.status.contribute(() => ({ failures: attentionNeeded(herald) }));
+      herald.diagnosticsSections.set('outbox', () => outboxDiagnostics(herald));
       prune();
       pruneTimer = setInterval(prune, PRUNE_EVERY_MS);
       pruneTimer.unref();
@@ -94,6 +98,8 @@ export function outboxService(herald: Herald, senderDeps: Partial<SenderDeps> = 
     async stop() {
       stopped = true;
       unsubscribe?.();
+      withdrawStatus?.();
+      herald.diagnosticsSections.delete('outbox');
       if (timer) clearTimeout(timer);
       if (pruneTimer) clearInterval(pruneTimer);
       await busy;

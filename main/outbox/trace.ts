@@ -1,28 +1,7 @@
-import type { Db } from '../db/open.js';
 import type { Statement } from 'better-sqlite3';
+import type { Db } from '../db/open.js';
+import type { TRACE_KINDS } from '../api/contract/outbox.js';
 
-/** The kinds of entries on a message's trace, in the order a message usually meets them. */
-export const TRACE_KINDS = [
-  'enqueued',
-  'sending',
-  'part-sent',
-  'sent',
-  'attempt-failed',
-  'rate-limited',
-  'deferred',
-  'window-wait',
-  'fallback',
-  'recipient-fallback',
-  'dead',
-  'unknown',
-  'interrupted',
-  'cancelled',
-  'manual-retry',
-  'marked-sent',
-  'send-again',
-  'late-result',
-  'hook-failed',
-] as const;
 export type TraceKind = (typeof TRACE_KINDS)[number];
 
 export interface TraceEntry {

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { systemMethods } from './system.js';
+import { outboxMethods } from './outbox.js';
+import { channelsMethods } from './channels.js';
 
 /**
  * The whole API: one object of methods, served over IPC (preload) and loopback HTTP (headless).
@@ -7,6 +9,8 @@ import { systemMethods } from './system.js';
  */
 export const contract = {
   ...systemMethods,
+  ...outboxMethods,
+  ...channelsMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,6 +1,8 @@
 import type { Herald } from '../../core/herald.js';
 import type { HandlerMap } from '../dispatcher.js';
 import { systemHandlers, type OpenPath } from './system.js';
+import { outboxHandlers } from './outbox.js';
+import { channelsHandlers } from './channels.js';
 
 export interface TransportHooks {
   openPath: OpenPath;
@@ -10,5 +12,7 @@ export interface TransportHooks {
 export function createHandlers(herald: Herald, hooks: TransportHooks): HandlerMap {
   return {
     ...systemHandlers(herald, hooks.openPath),
+    ...outboxHandlers(herald),
+    ...channelsHandlers(herald),
   };
 }
