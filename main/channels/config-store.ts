@@ -1,6 +1,5 @@
 import {
   CHANNEL_SECRET_FIELDS,
-  CHANNEL_TYPES,
   ChannelSettingsSchemas,
   DEFAULT_RETRY_POLICY,
   InterruptedPolicySchema,
@@ -145,5 +144,3 @@ export function maskedChannelConfig(record: ChannelConfigRecord) {
     ...(record.secretError ? { secretError: record.secretError } : {}),
   };
 }
-
-export const ALL_CHANNELS: readonly ChannelType[] = CHANNEL_TYPES;

@@ -149,14 +149,14 @@ export function traceOf(db: Db, seq: number): TraceRow[] {
   return db.prepare('SELECT * FROM message_events WHERE message_seq = ? ORDER BY id').all(seq) as TraceRow[];
 }
 
-/** The newest failures per channel (failed attempts and dead messages), for Settings → Channels. */
+/** The newest failures per channel (failed attempts, unknown outcomes, interrupted sends), for Settings → Channels. */
 export function lastErrors(db: Db, perChannel: number): Map<string, Array<TraceRow & { message_id: string }>> {
   const rows = db
     .prepare(
       `SELECT * FROM (
          SELECT e.*, m.id AS message_id, ROW_NUMBER() OVER (PARTITION BY e.channel ORDER BY e.id DESC) AS rn
          FROM message_events e JOIN messages m ON m.seq = e.message_seq
-         WHERE e.kind IN ('attempt-failed','dead','unknown','interrupted') AND e.channel IS NOT NULL
+         WHERE e.kind IN ('attempt-failed','unknown','interrupted') AND e.channel IS NOT NULL
        ) WHERE rn <= ? ORDER BY channel, id DESC`,
     )
     .all(perChannel) as Array<TraceRow & { message_id: string }>;

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Herald } from '../../core/herald.js';
 import type { HandlersOf } from '../dispatcher.js';
 import type { channelsMethods } from '../contract/channels.js';
-import type { ChannelType } from '../contract/channel-model.js';
+import { CHANNEL_TYPES, type ChannelType } from '../contract/channel-model.js';
 import { HeraldError } from '../../shared/errors.js';
 import { createLogger } from '../../logging/logger.js';
 import { createSenders } from '../../channels/registry.js';
@@ -47,7 +47,7 @@ export function channelsHandlers(herald: Herald): HandlersOf<typeof channelsMeth
     'channels.list': () => {
       const errors = lastErrors(herald.db, LAST_ERRORS);
       const configs = loadChannelConfigs(herald.db, herald.secrets);
-      return { channels: Object.values(configs).map((c) => view(c, errors)).sort((a, b) => a.type.localeCompare(b.type)) };
+      return { channels: CHANNEL_TYPES.map((type) => view(configs[type], errors)) };
     },
     'channels.update': ({ type, secrets, ...rest }) => {
       const record = updateChannelConfig(herald.db, herald.secrets, type, { ...rest, ...(secrets ? { secrets } : {}) }, herald.clock.now());

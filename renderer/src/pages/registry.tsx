@@ -11,6 +11,7 @@ import {
 import { NotYetAvailable } from '../components/NotYetAvailable.js';
 import { SettingsPage } from './settings/SettingsPage.js';
 import { LogsPage } from './logs/LogsPage.js';
+import { OutboxPage } from './outbox/OutboxPage.js';
 
 export interface PageEntry {
   key: string;
@@ -28,7 +29,7 @@ const placeholder = (key: string): ComponentType => {
 export const pages: PageEntry[] = [
   { key: 'jobs', icon: <CalendarOutlined />, component: placeholder('jobs') },
   { key: 'runs', icon: <HistoryOutlined />, component: placeholder('runs') },
-  { key: 'outbox', icon: <MailOutlined />, component: placeholder('outbox') },
+  { key: 'outbox', icon: <MailOutlined />, component: OutboxPage },
   { key: 'shadow', icon: <DiffOutlined />, component: placeholder('shadow') },
   { key: 'campaigns', icon: <TrophyOutlined />, component: placeholder('campaigns') },
   { key: 'settings', icon: <SettingOutlined />, component: SettingsPage },

@@ -26,7 +26,7 @@ describe('channels, recipients and templates API', () => {
   it('lists every channel type; unconfigured ones say why; SMS and AI have no provider', async () => {
     const s = await startTestServer();
     const { channels } = await s.call('channels.list');
-    expect(channels.map((c) => c.type)).toEqual(['AI', 'DRY_RUN', 'EMAIL', 'GROUP_BOT', 'SMS', 'WECHAT', 'WORK_WECHAT']);
+    expect(channels.map((c) => c.type)).toEqual(['GROUP_BOT', 'WORK_WECHAT', 'WECHAT', 'SMS', 'EMAIL', 'AI', 'DRY_RUN']);
     const byType = Object.fromEntries(channels.map((c) => [c.type, c]));
     expect(byType.SMS!.unconfigured).toBe('no provider configured');
     expect(byType.WORK_WECHAT!.unconfigured).toBe('The WeCom app is not set up (missing corp id, agent id, secret).');
