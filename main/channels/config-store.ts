@@ -14,6 +14,7 @@ import type { Db } from '../db/open.js';
 import { maskSecret, type SecretBox } from '../db/secrets.js';
 import { HeraldError } from '../shared/errors.js';
 import type { ChannelRuntimeConfig } from './types.js';
+import { bumpConfigVersion } from '../outbox/control.js';
 
 export interface ChannelConfigRecord extends ChannelRuntimeConfig {
   retry: RetryPolicy;
@@ -126,6 +127,7 @@ export function updateChannelConfig(db: Db, box: SecretBox, type: ChannelType, p
       now,
       type,
     );
+    bumpConfigVersion(db);
     return loadChannelConfig(db, box, type);
   })();
 }

@@ -5,6 +5,7 @@ import type { ChannelSender } from './types.js';
 export function dryRunSender(): ChannelSender {
   return {
     type: 'DRY_RUN',
+    inline: { response: 'dry run: nothing was sent' },
     unconfigured: () => undefined,
     refuse: () => undefined,
     split: (content) => [content],

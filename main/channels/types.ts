@@ -55,6 +55,11 @@ export interface RateLimitRule {
 
 export interface ChannelSender {
   readonly type: ChannelType;
+  /**
+   * Set for a channel whose send has no effect outside Herald (DRY_RUN): its messages are recorded
+   * as sent in the claim transaction itself, many per transaction, with this as the response.
+   */
+  readonly inline?: { response: string };
   /** Why this configuration cannot send (missing settings), or undefined when it can. */
   unconfigured(config: ChannelRuntimeConfig): string | undefined;
   /** Why this content cannot go through this channel at this address, or undefined. */

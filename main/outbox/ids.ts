@@ -14,7 +14,14 @@ const stamp = new Intl.DateTimeFormat('en-CA', {
  * `MSG20260203110331000042` (seed 002's `MSG202602031103316031`, with a sequence instead of random
  * digits so ids are unique and sort in enqueue order).
  */
+let last: { second: number; prefix: string } | undefined;
+
 export function messageId(epochMs: number, seq: number): string {
-  const parts = Object.fromEntries(stamp.formatToParts(new Date(epochMs)).map((p) => [p.type, p.value]));
-  return `MSG${parts.year}${parts.month}${parts.day}${parts.hour}${parts.minute}${parts.second}${String(seq).padStart(6, '0')}`;
+  const second = Math.floor(epochMs / 1000);
+  // Formatting a date in a zone is slow next to an insert; a job run enqueues within one second.
+  if (last?.second !== second) {
+    const parts = Object.fromEntries(stamp.formatToParts(new Date(epochMs)).map((p) => [p.type, p.value]));
+    last = { second, prefix: `MSG${parts.year}${parts.month}${parts.day}${parts.hour}${parts.minute}${parts.second}` };
+  }
+  return `${last.prefix}${String(seq).padStart(6, '0')}`;
 }

@@ -2,6 +2,7 @@ import { SECRET_ADDRESS, type ChannelType } from '../api/contract/channel-model.
 import type { Db } from '../db/open.js';
 import { maskSecret, type SecretBox } from '../db/secrets.js';
 import { HeraldError } from '../shared/errors.js';
+import { bumpConfigVersion } from './control.js';
 
 /**
  * Logical recipients (`bj-ops-group`, `provider:北京…公司`, `campaign-contact:BJ`) and their address
@@ -101,9 +102,12 @@ export function saveRecipient(db: Db, box: SecretBox, input: RecipientInput, now
       }
       insert.run(input.id, entry.channel, position, secret ? box.seal(given) : given, secret ? 1 : 0);
     });
+    bumpConfigVersion(db);
   })();
 }
 
 export function deleteRecipient(db: Db, id: string): boolean {
-  return db.prepare('DELETE FROM recipients WHERE id = ?').run(id).changes > 0;
+  const deleted = db.prepare('DELETE FROM recipients WHERE id = ?').run(id).changes > 0;
+  if (deleted) bumpConfigVersion(db);
+  return deleted;
 }

@@ -34,3 +34,7 @@ export function registerSentHook(businessType: string, hook: SentHook): () => vo
 export function runSentHooks(db: Db, message: SentMessage): void {
   for (const hook of hooks.get(message.businessType) ?? []) hook(db, message);
 }
+
+export function hasSentHooks(businessType: string): boolean {
+  return (hooks.get(businessType)?.length ?? 0) > 0;
+}

@@ -1,7 +1,7 @@
 import type { Db } from '../db/open.js';
 import type { Logger } from '../logging/logger.js';
 import { metadataOf, patchMessage, type MessageRow } from './message-row.js';
-import { runSentHooks } from './sent-hooks.js';
+import { hasSentHooks, runSentHooks } from './sent-hooks.js';
 import { addTrace, type TraceEntry, type TraceKind } from './trace.js';
 
 /**
@@ -28,6 +28,7 @@ export function markSent(
     ...(how === 'sent' && row.parts_total !== null ? { parts_sent: row.parts_total } : {}),
   });
   addTrace(db, row.seq, now, { channel: row.channel, ...trace, kind: how, status: 'sent' });
+  if (!hasSentHooks(row.business_type)) return;
   // A failing hook must not undo the delivery record (the message went out): its writes roll back
   // alone and the trace says so; the identity stays, so nothing is sent twice.
   const savepoint = db.transaction(() =>

@@ -7,7 +7,7 @@ import type { Clock } from '../shared/clock.js';
 import { loadChannelConfigs, type ChannelConfigRecord } from '../channels/config-store.js';
 import type { SenderRegistry } from '../channels/registry.js';
 import type { RateLimitRule, SendOutcome } from '../channels/types.js';
-import { addInterrupted, isSendingEnabled } from './control.js';
+import { addInterrupted, configVersion, isSendingEnabled } from './control.js';
 import { parseContent } from './enqueue.js';
 import { exhaustedChannels, getMessageRow, patchMessage, type MessageRow } from './message-row.js';
 import { resolveRoute, type ResolvedRoute } from './recipients.js';
@@ -43,7 +43,8 @@ interface Claim {
   rule: RateLimitRule | undefined;
 }
 
-const CANDIDATES = 50;
+/** Messages of an inline channel (DRY_RUN) settled per transaction. */
+const INLINE_BATCH = 500;
 /** Sends end before their lease does, so a slow send is never mistaken for a crashed one. */
 const LEASE_SAFETY_MS = 5000;
 
@@ -70,11 +71,30 @@ export class DeliveryWorker {
   private readonly leaseMs: number;
   private readonly limiter: RateLimiter;
   private readonly random: () => number;
+  private readonly nextCandidate;
+  private cache: { version: string; configs: Record<ChannelType, ChannelConfigRecord>; routes: Map<string, ResolvedRoute | undefined> } | undefined;
 
   constructor(private readonly o: DeliveryWorkerOptions) {
     this.leaseMs = o.leaseMs ?? 120_000;
     this.limiter = new RateLimiter(o.db);
     this.random = o.random ?? Math.random;
+    // The partial index keeps this O(log n) however many messages wait (the planner would
+    // otherwise pick the status index and sort every waiting message).
+    this.nextCandidate = o.db.prepare("SELECT * FROM messages INDEXED BY messages_due WHERE status IN ('pending','failed') AND next_attempt_at <= ? ORDER BY next_attempt_at, seq LIMIT 1");
+  }
+
+  /** Channel configurations (secrets opened) and routes, kept until channels or recipients change. */
+  private context(): { configs: Record<ChannelType, ChannelConfigRecord>; route: (recipient: string) => ResolvedRoute | undefined } {
+    const version = configVersion(this.db);
+    if (this.cache?.version !== version) this.cache = { version, configs: loadChannelConfigs(this.db, this.o.secrets), routes: new Map() };
+    const { configs, routes } = this.cache;
+    return {
+      configs,
+      route: (recipient) => {
+        if (!routes.has(recipient)) routes.set(recipient, resolveRoute(this.db, this.o.secrets, recipient));
+        return routes.get(recipient);
+      },
+    };
   }
 
   private get db(): Db {
@@ -99,10 +119,10 @@ export class DeliveryWorker {
         const rows = (
           which === 'owner'
             ? this.db.prepare("SELECT * FROM messages WHERE status = 'sending' AND (lease_owner IS NULL OR lease_owner != ?)").all(this.owner)
-            : this.db.prepare("SELECT * FROM messages WHERE status = 'sending' AND lease_until < ?").all(now)
+            : this.db.prepare("SELECT * FROM messages INDEXED BY messages_sending WHERE status = 'sending' AND lease_until < ?").all(now)
         ) as MessageRow[];
         if (!rows.length) return;
-        const configs = loadChannelConfigs(this.db, this.o.secrets);
+        const { configs } = this.context();
         for (const row of rows) {
           const policy = row.channel ? configs[row.channel as ChannelType]?.onInterrupted ?? 'hold' : 'hold';
           const where = `part ${row.parts_sent + 1}${row.parts_total ? ` of ${row.parts_total}` : ''} on ${row.channel ?? '?'}`;
@@ -134,59 +154,72 @@ export class DeliveryWorker {
     this.reclaimExpired();
     let sends = 0;
     while (!shouldStop() && isSendingEnabled(this.db)) {
-      const claim = this.claimNext();
-      if (!claim) break;
-      await this.deliver(claim);
-      sends += 1;
+      const { claim, inline } = this.step();
+      sends += inline;
+      if (claim) {
+        await this.deliver(claim);
+        sends += 1;
+      } else if (inline === 0) break;
     }
     return sends;
   }
 
+  /** Claims the next message that can go out now (undefined when none can). */
+  claimNext(): Claim | undefined {
+    return this.step(false).claim;
+  }
+
   /** When the earliest waiting message becomes due (undefined when none waits). */
   nextDueAt(): number | undefined {
-    const v = this.db.prepare("SELECT MIN(next_attempt_at) FROM messages WHERE status IN ('pending','failed')").pluck().get() as number | null;
+    const v = this.db.prepare("SELECT MIN(next_attempt_at) FROM messages INDEXED BY messages_due WHERE status IN ('pending','failed')").pluck().get() as number | null;
     const lease = this.db.prepare("SELECT MIN(lease_until) FROM messages WHERE status = 'sending'").pluck().get() as number | null;
     const all = [v, lease].filter((x): x is number => x !== null);
     return all.length ? Math.min(...all) : undefined;
   }
 
-  /** Picks and claims the next message that can go out now, deferring those that must wait. */
-  claimNext(): Claim | undefined {
+  /**
+   * One transaction: defers the due messages that must wait, settles those of inline channels, and
+   * claims the first one that goes out through a real channel.
+   */
+  private step(inlineAllowed = true): { claim: Claim | undefined; inline: number } {
     const changed: string[] = [];
     const dead: Array<{ id: string; recipient: string; reason: string }> = [];
+    let inline = 0;
     const claim = this.db
       .transaction((): Claim | undefined => {
         const now = this.o.clock.now();
-        const configs = loadChannelConfigs(this.db, this.o.secrets);
-        const routes = new Map<string, ResolvedRoute | undefined>();
-        const select = this.db.prepare(`SELECT * FROM messages WHERE status IN ('pending','failed') AND next_attempt_at <= ? ORDER BY next_attempt_at, seq LIMIT ${CANDIDATES}`);
+        const ctx = this.context();
         for (;;) {
-          const rows = select.all(now) as MessageRow[];
-          if (!rows.length) return undefined;
-          for (const row of rows) {
-            if (!routes.has(row.recipient)) routes.set(row.recipient, resolveRoute(this.db, this.o.secrets, row.recipient));
-            const result = this.plan(row, routes.get(row.recipient), configs, now);
-            if (result === 'deferred') {
-              changed.push(row.id);
-              continue;
-            }
-            if (result.kind === 'dead') {
-              dead.push({ id: row.id, recipient: row.recipient, reason: result.reason });
-              changed.push(row.id);
-              continue;
-            }
-            changed.push(row.id);
-            return result.claim;
+          const row = this.nextCandidate.get(now) as MessageRow | undefined;
+          if (!row) return undefined;
+          const result = this.plan(row, ctx.route(row.recipient), ctx.configs, now, inlineAllowed);
+          changed.push(row.id);
+          if (result === 'deferred') continue;
+          if (result === 'inline') {
+            inline += 1;
+            if (inline >= INLINE_BATCH) return undefined;
+            continue;
           }
+          if (result.kind === 'dead') {
+            dead.push({ id: row.id, recipient: row.recipient, reason: result.reason });
+            continue;
+          }
+          return result.claim;
         }
       })
       .immediate();
     for (const id of changed) this.o.onChange?.(id);
     for (const d of dead) this.o.onDead?.(d);
-    return claim;
+    return { claim, inline };
   }
 
-  private plan(row: MessageRow, route: ResolvedRoute | undefined, configs: Record<ChannelType, ChannelConfigRecord>, now: number): 'deferred' | { kind: 'dead'; reason: string } | { kind: 'claim'; claim: Claim } {
+  private plan(
+    row: MessageRow,
+    route: ResolvedRoute | undefined,
+    configs: Record<ChannelType, ChannelConfigRecord>,
+    now: number,
+    inlineAllowed: boolean,
+  ): 'deferred' | 'inline' | { kind: 'dead'; reason: string } | { kind: 'claim'; claim: Claim } {
     const content = parseContent(row.content_kind, row.content);
     const decision = chooseChannel(
       { recipient: row.recipient, route, content, exhausted: exhaustedChannels(row), onlyChannel: row.only_channel, lastError: row.last_error },
@@ -217,6 +250,11 @@ export class DeliveryWorker {
       }
       patchMessage(this.db, row.seq, { channel: choice.channel, attempts, parts_sent: partsSent, next_attempt_at: opening, wait_reason: 'window', updated_at: now });
       return 'deferred';
+    }
+    if (choice.sender.inline && inlineAllowed) {
+      patchMessage(this.db, row.seq, { channel: choice.channel, attempts: 1, total_attempts: row.total_attempts + 1, parts_total: 1 });
+      markSent(this.db, { ...row, channel: choice.channel, parts_total: 1 }, now, 'sent', this.o.log, { attempt: 1, responseBody: choice.sender.inline.response });
+      return 'inline';
     }
     const parts = choice.sender.split(content, choice.config);
     if (partsSent >= parts.length) {
@@ -334,11 +372,10 @@ export class DeliveryWorker {
   /** This channel cannot deliver the message: the route's next channel takes over, else it is dead. */
   private giveUpOnChannel(row: MessageRow, channel: string, reason: string, code: string, now: number): { id: string; recipient: string; reason: string } | undefined {
     const exhausted = [...new Set([...exhaustedChannels(row), channel])];
-    const configs = loadChannelConfigs(this.db, this.o.secrets);
-    const route = resolveRoute(this.db, this.o.secrets, row.recipient);
+    const ctx = this.context();
     const next = chooseChannel(
-      { recipient: row.recipient, route, content: parseContent(row.content_kind, row.content), exhausted, onlyChannel: row.only_channel, lastError: reason },
-      configs,
+      { recipient: row.recipient, route: ctx.route(row.recipient), content: parseContent(row.content_kind, row.content), exhausted, onlyChannel: row.only_channel, lastError: reason },
+      ctx.configs,
       this.o.senders,
     );
     const updated = { ...row, exhausted_channels: JSON.stringify(exhausted), last_error: reason, last_error_code: code };

@@ -19,7 +19,7 @@ describe('routing', () => {
     await w.worker.runOnce();
     expect(w.row(id)).toMatchObject({ status: 'sent', channel: 'DRY_RUN', exhausted_channels: '["GROUP_BOT"]' });
     const trace = w.trace(id);
-    expect(trace.map((e) => `${e.kind}:${e.channel ?? ''}`)).toEqual(['enqueued:', 'sending:GROUP_BOT', 'attempt-failed:GROUP_BOT', 'fallback:DRY_RUN', 'sending:DRY_RUN', 'sent:DRY_RUN']);
+    expect(trace.map((e) => `${e.kind}:${e.channel ?? ''}`)).toEqual(['enqueued:', 'sending:GROUP_BOT', 'attempt-failed:GROUP_BOT', 'fallback:DRY_RUN', 'sent:DRY_RUN']);
     expect(trace[3]!.detail).toBe('GROUP_BOT: gave up on this channel → DRY_RUN');
   });
 
