@@ -77,7 +77,10 @@ describe('exactly once across crashes', () => {
     const { child, url } = await startChild(dataDir);
     type Stats = { statusCounts: Record<string, number>; interrupted: number };
     const open = (s: Stats) => s.statusCounts.pending! + s.statusCounts.failed! + s.statusCounts.sending!;
-    await waitFor(async () => open(await api<Stats>(url, 'outbox.stats')) === 0, 'the last delivery process to finish', 60_000);
+    const stuck = async () => JSON.stringify((await api<{ items: unknown[] }>(url, 'outbox.list', { filter: { status: ['pending', 'failed', 'sending', 'dead'] }, pageSize: 5 })).items);
+    await waitFor(async () => open(await api<Stats>(url, 'outbox.stats')) === 0, 'the last delivery process to finish', 60_000).catch(async (err: Error) => {
+      throw new Error(`${err.message}; still open: ${await stuck()}`);
+    });
     // A person resolves each interrupted send: here the worst case, "send again" for every one.
     const unknown = await api<{ items: Array<{ id: string }> }>(url, 'outbox.list', { filter: { status: ['unknown'] }, pageSize: 500 });
     for (const m of unknown.items) await api(url, 'outbox.sendAgain', { id: m.id });
