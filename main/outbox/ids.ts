@@ -25,3 +25,10 @@ export function messageId(epochMs: number, seq: number): string {
   }
   return `${last.prefix}${String(seq).padStart(6, '0')}`;
 }
+
+const officeFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+
+/** A time as the office reads it in a trace: `2026-03-03 08:00:00` (Asia/Shanghai). */
+export function officeTime(epochMs: number): string {
+  return officeFormat.format(new Date(epochMs));
+}

@@ -19,7 +19,8 @@ export function outboxService(herald: Herald, senderDeps: Partial<SenderDeps> = 
   const worker = new DeliveryWorker({
     db: herald.db,
     clock: herald.clock,
-    secrets: herald.secrets,
+    // Opened on first use: creating the services must not create the key file (read-only CLI commands).
+    secrets: { seal: (plain) => herald.secrets.seal(plain), open: (sealed) => herald.secrets.open(sealed) },
     senders: createSenders({ clock: herald.clock, power: herald.power, ...senderDeps }),
     log,
     onChange: (id) => herald.events.invalidate('outbox', id),

@@ -9,6 +9,7 @@ import type { SenderRegistry } from '../channels/registry.js';
 import type { RateLimitRule, SendOutcome } from '../channels/types.js';
 import { addInterrupted, configVersion, isSendingEnabled } from './control.js';
 import { parseContent } from './enqueue.js';
+import { officeTime } from './ids.js';
 import { exhaustedChannels, getMessageRow, patchMessage, type MessageRow } from './message-row.js';
 import { resolveRoute, type ResolvedRoute } from './recipients.js';
 import { RateLimiter } from './rate-limit.js';
@@ -246,7 +247,7 @@ export class DeliveryWorker {
     const opening = nextOpening(choice.config.window, now);
     if (opening > now) {
       if (row.wait_reason !== 'window') {
-        addTrace(this.db, row.seq, now, { kind: 'window-wait', status: row.status, channel: choice.channel, detail: `Outside ${choice.channel}'s sending window ${choice.config.window?.start}–${choice.config.window?.end}; waiting until ${new Date(opening).toISOString()}.` });
+        addTrace(this.db, row.seq, now, { kind: 'window-wait', status: row.status, channel: choice.channel, detail: `Outside ${choice.channel}'s sending window ${choice.config.window?.start}–${choice.config.window?.end}; waiting until ${officeTime(opening)}.` });
       }
       patchMessage(this.db, row.seq, { channel: choice.channel, attempts, parts_sent: partsSent, next_attempt_at: opening, wait_reason: 'window', updated_at: now });
       return 'deferred';
@@ -350,7 +351,7 @@ export class DeliveryWorker {
             if (claim.attempt <= retries.maxRetries) {
               const at = now + retryDelay(retries, claim.attempt, this.random);
               patchMessage(this.db, row.seq, { ...base, status: 'failed', next_attempt_at: at, last_error: outcome.reason, last_error_code: outcome.code ?? 'RETRY' });
-              addTrace(this.db, row.seq, now, { kind: 'attempt-failed', status: 'failed', channel, attempt: claim.attempt, part, code: outcome.code ?? null, ...response, detail: `${outcome.reason} Retry ${claim.attempt} of ${retries.maxRetries} at ${new Date(at).toISOString()}.` });
+              addTrace(this.db, row.seq, now, { kind: 'attempt-failed', status: 'failed', channel, attempt: claim.attempt, part, code: outcome.code ?? null, ...response, detail: `${outcome.reason} Retry ${claim.attempt} of ${retries.maxRetries} at ${officeTime(at)}.` });
               return;
             }
             addTrace(this.db, row.seq, now, { kind: 'attempt-failed', status: 'failed', channel, attempt: claim.attempt, part, code: outcome.code ?? null, ...response, detail: `${outcome.reason} No retries left on ${channel}.` });

@@ -38,10 +38,15 @@ describe('outbox API', () => {
     const { s, fake } = await setup();
     fake.invalidate('dead-key-0000000001');
     await s.call('recipients.save', { id: 'provider:上海', route: [{ channel: 'GROUP_BOT', address: 'dead-key-0000000001' }] });
+    const alerts: unknown[] = [];
+    s.herald.events.subscribe((e) => {
+      if (e.type === 'alert') alerts.push(e);
+    });
     const ok = (await s.call('channels.testSend', { channel: 'GROUP_BOT', recipient: 'bj-ops-group', text: 'alpha' })).id;
     const bad = (await s.call('channels.testSend', { channel: 'GROUP_BOT', recipient: 'provider:上海', text: 'beta' })).id;
     await waitFor(async () => (await statusOf(s, bad)) === 'dead' && (await statusOf(s, ok)) === 'sent', 'both to finish');
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    expect(alerts).toEqual([{ type: 'alert', kind: 'message-dead', title: `Message ${bad} could not be delivered`, body: expect.stringContaining('provider:上海: The robot\'s webhook key is invalid (93000') }]);
     const dead = await s.call('outbox.list', { filter: { status: ['dead'] } });
     expect(dead.items.map((m) => m.id)).toEqual([bad]);
     expect(dead.counts).toMatchObject({ sent: 1, dead: 1, pending: 0 });
