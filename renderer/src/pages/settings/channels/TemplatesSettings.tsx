@@ -90,7 +90,7 @@ export function TemplatesSettings() {
             key: 'actions',
             render: (_: unknown, r) => (
               <Space>
-                <Button size="small" onClick={() => open(r)}>
+                <Button size="small" onClick={() => open(r)} data-testid={`template-edit-${r.id}`}>
                   {t('edit')}
                 </Button>
                 <Button size="small" onClick={() => setTesting(r.id)} data-testid={`template-test-${r.id}`}>
