@@ -25,9 +25,9 @@ export const ChannelSettingsSchemas = {
     timeoutMs: timeout,
   }),
   WORK_WECHAT: z.object({
-    apiBase: z.string().url().default('https://qyapi.weixin.qq.com/cgi-bin'),
     corpId: z.string().default(''),
     agentId: z.number().int().min(0).default(0),
+    apiBase: z.string().url().default('https://qyapi.weixin.qq.com/cgi-bin'),
     perMemberLimit: limit(30),
     windowMs,
     marginMs,
@@ -92,46 +92,25 @@ export interface FieldSpec {
   options?: readonly string[];
 }
 
+/** The form fields of a settings schema, in its order, by the type of each setting. */
+function fieldsOf(schema: z.ZodObject): FieldSpec[] {
+  return Object.entries(schema.shape).map(([key, type]) => {
+    const inner = type instanceof z.ZodDefault ? type.unwrap() : type;
+    if (inner instanceof z.ZodNumber) return { key, kind: 'number' };
+    if (inner instanceof z.ZodBoolean) return { key, kind: 'boolean' };
+    if (inner instanceof z.ZodEnum) return { key, kind: 'select', options: inner.options.map(String) };
+    return { key, kind: 'text' };
+  });
+}
+
 export const CHANNEL_FIELDS: Record<ChannelType, readonly FieldSpec[]> = {
-  GROUP_BOT: [
-    { key: 'baseUrl', kind: 'text' },
-    { key: 'perKeyLimit', kind: 'number' },
-    { key: 'windowMs', kind: 'number' },
-    { key: 'marginMs', kind: 'number' },
-    { key: 'smartsheetPaceMs', kind: 'number' },
-    { key: 'timeoutMs', kind: 'number' },
-  ],
-  WORK_WECHAT: [
-    { key: 'corpId', kind: 'text' },
-    { key: 'agentId', kind: 'number' },
-    { key: 'apiBase', kind: 'text' },
-    { key: 'perMemberLimit', kind: 'number' },
-    { key: 'windowMs', kind: 'number' },
-    { key: 'marginMs', kind: 'number' },
-    { key: 'timeoutMs', kind: 'number' },
-  ],
-  WECHAT: [
-    { key: 'driver', kind: 'select', options: ['auto', 'windows', 'x11'] },
-    { key: 'client', kind: 'select', options: ['wechat', 'wecom'] },
-    { key: 'windowTitle', kind: 'text' },
-    { key: 'hotkey', kind: 'text' },
-    { key: 'stepWaitMs', kind: 'number' },
-    { key: 'paceMs', kind: 'number' },
-    { key: 'stepTimeoutMs', kind: 'number' },
-    { key: 'display', kind: 'text' },
-  ],
-  SMS: [{ key: 'provider', kind: 'text' }],
-  EMAIL: [
-    { key: 'host', kind: 'text' },
-    { key: 'port', kind: 'number' },
-    { key: 'secure', kind: 'boolean' },
-    { key: 'user', kind: 'text' },
-    { key: 'from', kind: 'text' },
-    { key: 'subjectPrefix', kind: 'text' },
-    { key: 'timeoutMs', kind: 'number' },
-  ],
-  AI: [{ key: 'provider', kind: 'text' }],
-  DRY_RUN: [],
+  GROUP_BOT: fieldsOf(ChannelSettingsSchemas.GROUP_BOT),
+  WORK_WECHAT: fieldsOf(ChannelSettingsSchemas.WORK_WECHAT),
+  WECHAT: fieldsOf(ChannelSettingsSchemas.WECHAT),
+  SMS: fieldsOf(ChannelSettingsSchemas.SMS),
+  EMAIL: fieldsOf(ChannelSettingsSchemas.EMAIL),
+  AI: fieldsOf(ChannelSettingsSchemas.AI),
+  DRY_RUN: fieldsOf(ChannelSettingsSchemas.DRY_RUN),
 };
 
 /** Seed 002: at most 3 retries, 5 minutes apart. */

@@ -1,17 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startTestServer } from '../../helpers/headless.js';
-import { FakeWecomServer } from '../../../main/channels/fakes/wecom-server.js';
+import { startFakeWecom } from '../../helpers/fake-wecom.js';
 import { openLoggedIn } from './launch-browser.js';
 
-const fakes: FakeWecomServer[] = [];
-afterEach(async () => {
-  for (const f of fakes.splice(0)) await f.close();
-});
 
 describe('Settings → Channels test send', () => {
   it('sends a test message through the outbox to the chosen recipient and shows it in the Outbox', async () => {
-    const fake = await new FakeWecomServer().start();
-    fakes.push(fake);
+    const fake = await startFakeWecom();
     const s = await startTestServer();
     await s.call('settings.set', { language: 'en' });
     await s.call('channels.update', { type: 'GROUP_BOT', settings: { baseUrl: fake.robotUrl } });

@@ -1,12 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startTestServer } from '../../helpers/headless.js';
 import { waitFor } from '../../helpers/wait.js';
-import { FakeWecomServer } from '../../../main/channels/fakes/wecom-server.js';
+import { startFakeWecom } from '../../helpers/fake-wecom.js';
 
-const fakes: FakeWecomServer[] = [];
-afterEach(async () => {
-  for (const f of fakes.splice(0)) await f.close();
-});
 
 const template = {
   name: '每日工作提醒',
@@ -58,8 +54,7 @@ describe('channels, recipients and templates API', () => {
   });
 
   it('saves templates, previews them, reports a missing variable clearly and test-sends through the outbox', async () => {
-    const fake = await new FakeWecomServer().start();
-    fakes.push(fake);
+    const fake = await startFakeWecom();
     const s = await startTestServer();
     await s.call('channels.update', { type: 'GROUP_BOT', settings: { baseUrl: fake.robotUrl } });
     await s.call('recipients.save', { id: 'grp', route: [{ channel: 'GROUP_BOT', address: 'template-key-0001' }] });

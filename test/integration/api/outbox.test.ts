@@ -1,19 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../helpers/headless.js';
 import { waitFor } from '../../helpers/wait.js';
-import { FakeWecomServer } from '../../../main/channels/fakes/wecom-server.js';
+import { startFakeWecom } from '../../helpers/fake-wecom.js';
 
 const KEY = 'api-robot-key-5d41402abc4b2a76b9719d911017c592';
-const fakes: FakeWecomServer[] = [];
-afterEach(async () => {
-  for (const f of fakes.splice(0)) await f.close();
-});
 
-async function setup(): Promise<{ s: TestServer; fake: FakeWecomServer }> {
-  const fake = await new FakeWecomServer().start();
-  fakes.push(fake);
+async function setup(): Promise<{ s: TestServer; fake: Awaited<ReturnType<typeof startFakeWecom>> }> {
+  const fake = await startFakeWecom();
   const s = await startTestServer();
   await s.call('channels.update', { type: 'GROUP_BOT', settings: { baseUrl: fake.robotUrl } });
   await s.call('recipients.save', { id: 'bj-ops-group', name: '（北京）修链服务运营', route: [{ channel: 'GROUP_BOT', address: KEY }] });

@@ -1,7 +1,8 @@
-import { App, Button, Descriptions, Drawer, Popconfirm, Space, Tag, Timeline, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Popconfirm, Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client.js';
 import { useApi } from '../../api/hooks.js';
+import { useAction } from '../../api/useAction.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDateTime } from '../../format/time.js';
 import { statusColor, type MessageStatus } from './status.js';
@@ -32,19 +33,13 @@ const actionsFor: Record<MessageStatus, Action[]> = {
 /** One message: what, to whom, through which channel, and its trace from enqueue to outcome. */
 export function MessageDrawer({ id, onClose }: { id: string | undefined; onClose: () => void }) {
   const { t } = useTranslation('outbox');
-  const { message } = App.useApp();
+  const run = useAction();
   const detail = useApi('outbox.get', id ? { id } : undefined, ['outbox']);
   const m = id ? detail.data?.message : undefined;
 
   const act = async (action: Action) => {
     if (!id) return;
-    try {
-      const r = await call(action, { id });
-      message.success(t('actions.done', { status: t(`status.${r.status}`) }));
-      detail.reload();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+    if (await run(() => call(action, { id }), (r) => t('actions.done', { status: t(`status.${r.status}`) }))) detail.reload();
   };
 
   return (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Input, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Input, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { MethodOutput } from '../../../../main/api/contract/index.js';
@@ -7,6 +7,7 @@ import type { MessageFilterSchema } from '../../../../main/api/contract/outbox.j
 import { CHANNEL_TYPES } from '../../../../main/api/contract/channel-model.js';
 import { call } from '../../api/client.js';
 import { useApi } from '../../api/hooks.js';
+import { useAction } from '../../api/useAction.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDateTime } from '../../format/time.js';
 import { MessageDrawer } from './MessageDrawer.js';
@@ -22,7 +23,7 @@ const clean = (f: Filter): Filter => Object.fromEntries(Object.entries(f).filter
 
 export function OutboxPage() {
   const { t } = useTranslation('outbox');
-  const { message } = App.useApp();
+  const act = useAction();
   const [filter, setFilter] = useState<Filter>({});
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<string[]>([]);
@@ -37,13 +38,9 @@ export function OutboxPage() {
   };
 
   const run = async (fn: () => Promise<string>) => {
-    try {
-      message.success(await fn());
-      list.reload();
-      stats.reload();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+    if ((await act(fn, (text) => text)) === undefined) return;
+    list.reload();
+    stats.reload();
   };
   const bulk = (input: { ids: string[] } | { filter: Filter }) =>
     run(async () => {

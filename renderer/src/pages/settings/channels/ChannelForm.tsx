@@ -1,8 +1,9 @@
-import { App, Button, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../../main/api/contract/index.js';
 import { CHANNEL_FIELDS } from '../../../../../main/api/contract/channel-model.js';
 import { call } from '../../../api/client.js';
+import { useAction } from '../../../api/useAction.js';
 
 type Channel = MethodOutput<'channels.list'>['channels'][number];
 
@@ -26,7 +27,7 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** A channel's settings, write-only secrets, retry policy, sending window and crash policy. */
 export function ChannelForm({ channel, onSaved }: { channel: Channel; onSaved: () => void }) {
   const { t } = useTranslation('channels');
-  const { message } = App.useApp();
+  const act = useAction();
   const [form] = Form.useForm<Values>();
   const r = channel.retry;
   const initial: Values = {
@@ -48,8 +49,9 @@ export function ChannelForm({ channel, onSaved }: { channel: Channel; onSaved: (
 
   const save = async (v: Values) => {
     const secrets = Object.fromEntries(Object.entries(v.secrets ?? {}).filter(([, s]) => s));
-    try {
-      await call('channels.update', {
+    const saved = await act(
+      () =>
+        call('channels.update', {
         type: channel.type,
         settings: v.settings ?? {},
         ...(Object.keys(secrets).length ? { secrets } : {}),
@@ -59,13 +61,12 @@ export function ChannelForm({ channel, onSaved }: { channel: Channel; onSaved: (
             : { kind: 'exponential', maxRetries: v.maxRetries, baseMs: Math.round(v.baseSeconds * 1000), maxMs: Math.round(v.maxMinutes * 60_000), jitter: v.jitter },
         window: v.windowOn ? { start: v.windowStart, end: v.windowEnd, timeZone: 'Asia/Shanghai' } : null,
         onInterrupted: v.onInterrupted,
-      });
-      form.setFieldValue('secrets', {});
-      message.success(t('saved'));
-      onSaved();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+      }),
+      () => t('saved'),
+    );
+    if (!saved) return;
+    form.setFieldValue('secrets', {});
+    onSaved();
   };
 
   return (

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { App, Button, Card, Collapse, List, Space, Switch, Tag, Typography } from 'antd';
+import { Button, Card, Collapse, List, Space, Switch, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ChannelType } from '../../../../../main/api/contract/channel-model.js';
 import { call } from '../../../api/client.js';
 import { useApi } from '../../../api/hooks.js';
+import { useAction } from '../../../api/useAction.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { formatDateTime } from '../../../format/time.js';
 import { ChannelForm } from './ChannelForm.js';
@@ -13,17 +14,12 @@ import { TestSendModal } from './TestSendModal.js';
 export function ChannelsSettings() {
   const { t } = useTranslation('channels');
   const { t: to } = useTranslation('outbox');
-  const { message } = App.useApp();
+  const act = useAction();
   const channels = useApi('channels.list', undefined, ['channels', 'outbox']);
   const [testing, setTesting] = useState<ChannelType>();
 
   const toggle = async (type: ChannelType, enabled: boolean) => {
-    try {
-      await call('channels.update', { type, enabled });
-      channels.reload();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+    if (await act(() => call('channels.update', { type, enabled }))) channels.reload();
   };
 
   return (

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../../main/api/contract/index.js';
 import { CHANNEL_TYPES, SECRET_ADDRESS, type ChannelType } from '../../../../../main/api/contract/channel-model.js';
 import { call } from '../../../api/client.js';
 import { useApi } from '../../../api/hooks.js';
+import { useAction } from '../../../api/useAction.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 
 type Recipient = MethodOutput<'recipients.list'>['recipients'][number];
@@ -19,7 +20,7 @@ interface Values {
 export function RecipientsSettings() {
   const { t } = useTranslation('channels');
   const { t: to } = useTranslation('outbox');
-  const { message } = App.useApp();
+  const act = useAction();
   const recipients = useApi('recipients.list', undefined, ['channels']);
   const [editing, setEditing] = useState<Recipient | 'new'>();
   const [form] = Form.useForm<Values>();
@@ -31,23 +32,14 @@ export function RecipientsSettings() {
 
   const save = async () => {
     const v = await form.validateFields();
-    try {
-      await call('recipients.save', { id: v.id, name: v.name ?? '', note: v.note ?? '', route: v.route.map((e) => ({ channel: e.channel, ...(e.address ? { address: e.address } : {}) })) });
-      message.success(t('saved'));
-      setEditing(undefined);
-      recipients.reload();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+    const route = v.route.map((e) => ({ channel: e.channel, ...(e.address ? { address: e.address } : {}) }));
+    if (!(await act(() => call('recipients.save', { id: v.id, name: v.name ?? '', note: v.note ?? '', route }), () => t('saved')))) return;
+    setEditing(undefined);
+    recipients.reload();
   };
 
   const remove = async (id: string) => {
-    try {
-      await call('recipients.delete', { id });
-      recipients.reload();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+    if (await act(() => call('recipients.delete', { id }))) recipients.reload();
   };
 
   const storedSecret = (channel: ChannelType) => editing !== undefined && editing !== 'new' && editing.route.find((e) => e.channel === channel && e.secret);

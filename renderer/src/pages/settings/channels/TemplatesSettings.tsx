@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Radio, Select, Space, Switch, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Radio, Select, Space, Switch, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { MethodOutput } from '../../../../../main/api/contract/index.js';
@@ -7,6 +7,7 @@ import type { TemplateInputSchema } from '../../../../../main/api/contract/chann
 import { CHANNEL_TYPES } from '../../../../../main/api/contract/channel-model.js';
 import { call } from '../../../api/client.js';
 import { useApi } from '../../../api/hooks.js';
+import { useAction } from '../../../api/useAction.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { TestSendModal } from './TestSendModal.js';
 
@@ -19,7 +20,7 @@ const blank: Values = { name: '', channel: null, contentKind: 'text', body: '', 
 export function TemplatesSettings() {
   const { t } = useTranslation('channels');
   const { t: to } = useTranslation('outbox');
-  const { message } = App.useApp();
+  const act = useAction();
   const templates = useApi('templates.list', undefined, ['channels']);
   const [editing, setEditing] = useState<Template | 'new'>();
   const [testing, setTesting] = useState<number>();
@@ -50,23 +51,13 @@ export function TemplatesSettings() {
 
   const save = async () => {
     await form.validateFields();
-    try {
-      await call('templates.save', values());
-      message.success(t('saved'));
-      setEditing(undefined);
-      templates.reload();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+    if (!(await act(() => call('templates.save', values()), () => t('saved')))) return;
+    setEditing(undefined);
+    templates.reload();
   };
 
   const remove = async (id: number) => {
-    try {
-      await call('templates.delete', { id });
-      templates.reload();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
+    if (await act(() => call('templates.delete', { id }))) templates.reload();
   };
 
   return (

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ChannelType } from '../../../../../main/api/contract/channel-model.js';
 import { call } from '../../../api/client.js';
 import { useApi } from '../../../api/hooks.js';
+import { useAction } from '../../../api/useAction.js';
 
 /**
  * "Test send": a real message through the outbox (business type `test`), to a recipient with an
@@ -11,7 +12,7 @@ import { useApi } from '../../../api/hooks.js';
  */
 export function TestSendModal({ channel, templateId, onClose }: { channel?: ChannelType; templateId?: number; onClose: () => void }) {
   const { t } = useTranslation('channels');
-  const { message } = App.useApp();
+  const act = useAction();
   const recipients = useApi('recipients.list', undefined, ['channels']);
   const [form] = Form.useForm<{ recipient: string; text: string }>();
   const [busy, setBusy] = useState(false);
@@ -20,15 +21,12 @@ export function TestSendModal({ channel, templateId, onClose }: { channel?: Chan
   const send = async () => {
     const v = await form.validateFields();
     setBusy(true);
-    try {
-      const r = channel ? await call('channels.testSend', { channel, recipient: v.recipient, text: v.text }) : await call('templates.testSend', { id: templateId!, recipient: v.recipient, variables: {} });
-      message.success(t('test.enqueued', { id: r.id }));
-      onClose();
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    const sent = await act(
+      () => (channel ? call('channels.testSend', { channel, recipient: v.recipient, text: v.text }) : call('templates.testSend', { id: templateId!, recipient: v.recipient, variables: {} })),
+      (r) => t('test.enqueued', { id: r.id }),
+    );
+    setBusy(false);
+    if (sent) onClose();
   };
 
   return (
