@@ -1,8 +1,10 @@
 import type { Herald, Service } from './herald.js';
 import { dailyBackupService } from './daily-backup.js';
 import { sourcesService } from '../sources/service.js';
+import { outboxService } from '../outbox/service.js';
 import { jobsService } from '../jobs/service.js';
 import { shadowService } from '../shadow/wiring.js';
+import { demoChannelsService } from '../demo/fake-channels.js';
 
 /**
  * The services a running Herald consists of, in start order (stopped in reverse). Each capability
@@ -12,7 +14,9 @@ import { shadowService } from '../shadow/wiring.js';
 export function createServices(herald: Herald): Service[] {
   return [
     dailyBackupService(herald),
+    ...(herald.demo ? [demoChannelsService(herald)] : []),
     sourcesService(herald),
+    outboxService(herald),
     jobsService(herald),
     shadowService(herald),
   ];

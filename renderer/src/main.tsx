@@ -1,3 +1,4 @@
+import './zod-config.js';
 import { StrictMode } from 'react';
 import { giveScriptStylesTheNonce } from './csp.js';
 import { createRoot } from 'react-dom/client';

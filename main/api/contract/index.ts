@@ -4,6 +4,8 @@ import { sourcesMethods } from './sources.js';
 import { shadowMethods } from './shadow.js';
 import { jobsMethods } from './jobs.js';
 import { monitorsMethods } from './monitors.js';
+import { outboxMethods } from './outbox.js';
+import { channelsMethods } from './channels.js';
 
 /**
  * The whole API: one object of methods, served over IPC (preload) and loopback HTTP (headless).
@@ -15,6 +17,8 @@ export const contract = {
   ...shadowMethods,
   ...jobsMethods,
   ...monitorsMethods,
+  ...outboxMethods,
+  ...channelsMethods,
 };
 
 export type Contract = typeof contract;

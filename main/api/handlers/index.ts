@@ -5,6 +5,8 @@ import { sourcesHandlers } from './sources.js';
 import { shadowHandlers } from './shadow.js';
 import { jobsHandlers } from './jobs.js';
 import { monitorsHandlers } from './monitors.js';
+import { outboxHandlers } from './outbox.js';
+import { channelsHandlers } from './channels.js';
 
 export interface TransportHooks {
   openPath: OpenPath;
@@ -18,5 +20,7 @@ export function createHandlers(herald: Herald, hooks: TransportHooks): HandlerMa
     ...shadowHandlers(herald),
     ...jobsHandlers(herald),
     ...monitorsHandlers(herald),
+    ...outboxHandlers(herald),
+    ...channelsHandlers(herald),
   };
 }

@@ -1,6 +1,7 @@
 import type { Migration } from './types.js';
 import { coreSchema } from './0001-core.js';
 import { jobsTriggersRuns } from './0100-jobs-triggers-runs.js';
+import { outboxSchema } from './0200-outbox.js';
 import { campaignsSchema } from './0300-campaigns.js';
 import { sourcesSchema } from './0390-sources.js';
 import { monitorsSchema } from './0400-monitors.js';
@@ -10,6 +11,7 @@ import { shadowSchema } from './0500-shadow.js';
 export const migrations: readonly Migration[] = [
   coreSchema,
   jobsTriggersRuns,
+  outboxSchema,
   campaignsSchema,
   sourcesSchema,
   monitorsSchema,

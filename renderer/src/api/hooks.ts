@@ -11,9 +11,16 @@ export interface Query<T> {
 
 /**
  * Fetches one method and refetches whenever the core invalidates one of `topics` — the pages stay
- * live without polling. `input` is compared by value.
+ * live without polling. `input` is compared by value. With `enabled: false` nothing is fetched
+ * (e.g. a detail view with nothing selected).
  */
-export function useApi<M extends MethodName>(method: M, input: MethodInput<M> | undefined, topics: Topic[] = []): Query<MethodOutput<M>> {
+export function useApi<M extends MethodName>(
+  method: M,
+  input: MethodInput<M> | undefined,
+  topics: Topic[] = [],
+  options: { enabled?: boolean } = {},
+): Query<MethodOutput<M>> {
+  const enabled = options.enabled ?? true;
   const [data, setData] = useState<MethodOutput<M>>();
   const [error, setError] = useState<ApiCallError>();
   const [loading, setLoading] = useState(true);
@@ -22,6 +29,11 @@ export function useApi<M extends MethodName>(method: M, input: MethodInput<M> | 
 
   const load = useCallback(() => {
     const mine = ++seq.current;
+    if (!enabled) {
+      setData(undefined);
+      setLoading(false);
+      return;
+    }
     setLoading(true);
     call(method, JSON.parse(key) as MethodInput<M>)
       .then((d) => {
@@ -36,7 +48,7 @@ export function useApi<M extends MethodName>(method: M, input: MethodInput<M> | 
       .finally(() => {
         if (mine === seq.current) setLoading(false);
       });
-  }, [method, key]);
+  }, [method, key, enabled]);
 
   useEffect(load, [load]);
 

@@ -14,6 +14,7 @@ import { LogsPage } from './logs/LogsPage.js';
 import { ShadowPage } from './shadow/ShadowPage.js';
 import { JobsPage } from './jobs/JobsPage.js';
 import { RunsPage } from './runs/RunsPage.js';
+import { OutboxPage } from './outbox/OutboxPage.js';
 
 export interface PageEntry {
   key: string;
@@ -31,7 +32,7 @@ const placeholder = (key: string): ComponentType => {
 export const pages: PageEntry[] = [
   { key: 'jobs', icon: <CalendarOutlined />, component: JobsPage },
   { key: 'runs', icon: <HistoryOutlined />, component: RunsPage },
-  { key: 'outbox', icon: <MailOutlined />, component: placeholder('outbox') },
+  { key: 'outbox', icon: <MailOutlined />, component: OutboxPage },
   { key: 'shadow', icon: <DiffOutlined />, component: ShadowPage },
   { key: 'campaigns', icon: <TrophyOutlined />, component: placeholder('campaigns') },
   { key: 'settings', icon: <SettingOutlined />, component: SettingsPage },
