@@ -57,3 +57,9 @@ export const campaignJobSettingsSchema = z.object({ fixes: quirkFixesSchema.defa
 export function campaignJobImplementation(variantId: string): JobImplementation {
   return { body: campaignPipelineJob(variantId) as PipelineJob<unknown>, settingsSchema: campaignJobSettingsSchema };
 }
+
+/** The catalogue job that runs a variant: the two 2026 broadcasts by name, a month as `campaign-<variant>`. */
+export function campaignJobId(variantId: string): string {
+  const broadcasts: Record<string, string> = { 'BJ-SIGN-BROADCAST': 'bj-sign-broadcast', 'BJ-PERFORMANCE-BROADCAST': 'bj-performance-broadcast' };
+  return broadcasts[variantId] ?? `campaign-${variantId.toLowerCase()}`;
+}

@@ -1,6 +1,7 @@
 import { afterEach } from 'vitest';
 import { startFakeMetabase, type FakeMetabase } from '../../main/demo/fake-metabase.js';
 import type { MethodOutput } from '../../main/api/contract/index.js';
+import type { JobsConfig } from '../../main/jobs/config.js';
 import { startTestServer, type TestServer } from './headless.js';
 import { scenarioInput } from './campaign-scenarios.js';
 import { waitFor } from './wait.js';
@@ -20,6 +21,8 @@ export interface CampaignHarness {
    * card's rows; `columns` orders them for the positional cards of the file-era campaigns.
    */
   serve(cardId: number, file: string, columns?: readonly string[]): void;
+  /** Serves row objects as a card with exactly `columns` (default: the first row's keys), in that order. */
+  serveRows(cardId: number, rows: ReadonlyArray<Record<string, unknown>>, columns?: readonly string[], floats?: ReadonlySet<string>): void;
   /** Waits until the job's messages have all left `pending`/`sending`. */
   settled(jobId: string): Promise<MethodOutput<'outbox.list'>>;
 }
@@ -31,10 +34,10 @@ afterEach(async () => {
   for (const m of metabases.splice(0)) await m.close();
 });
 
-export async function campaignHarness(options: { route?: boolean } = {}): Promise<CampaignHarness> {
+export async function campaignHarness(options: { route?: boolean; jobs?: JobsConfig } = {}): Promise<CampaignHarness> {
   const metabase = await startFakeMetabase();
   metabases.push(metabase);
-  const server = await startTestServer();
+  const server = await startTestServer(options.jobs ? { jobs: options.jobs } : {});
   await server.call('sources.set', { url: metabase.url, username: metabase.username, password: metabase.password });
   if (options.route !== false) for (const id of ROUTED) await server.call('recipients.save', { id, route: [{ channel: 'DRY_RUN', address: id }] });
   return {
@@ -50,10 +53,12 @@ export async function campaignHarness(options: { route?: boolean } = {}): Promis
     serve(cardId, file, columns) {
       // Metabase marks float columns (`type/Float`); v1's texts show `0.0` for them.
       const rows = scenarioInput(file);
-      const names = columns ?? Object.keys(rows[0]?.values ?? {});
-      const floats = new Set(rows.flatMap((r) => r.floats ?? []));
+      this.serveRows(cardId, rows.map((r) => r.values), columns, new Set(rows.flatMap((r) => r.floats ?? [])));
+    },
+    serveRows(cardId, rows, columns, floats = new Set()) {
+      const names = columns ?? Object.keys(rows[0] ?? {});
       const cols = names.map((name) => ({ name, ...(floats.has(name) ? { base_type: 'type/Float' } : {}) }));
-      metabase.setCard(cardId, { data: { cols, rows: rows.map((r) => names.map((n) => r.values[n] ?? null)) } });
+      metabase.setCard(cardId, { data: { cols, rows: rows.map((r) => names.map((n) => r[n] ?? null)) } });
     },
     async settled(jobId) {
       return waitFor(async () => {
