@@ -40,6 +40,11 @@ export async function campaignHarness(options: { route?: boolean; jobs?: JobsCon
   const server = await startTestServer(options.jobs ? { jobs: options.jobs } : {});
   await server.call('sources.set', { url: metabase.url, username: metabase.username, password: metabase.password });
   if (options.route !== false) for (const id of ROUTED) await server.call('recipients.save', { id, route: [{ channel: 'DRY_RUN', address: id }] });
+  const serveRows: CampaignHarness['serveRows'] = (cardId, rows, columns, floats = new Set()) => {
+    const names = columns ?? Object.keys(rows[0] ?? {});
+    const cols = names.map((name) => ({ name, ...(floats.has(name) ? { base_type: 'type/Float' } : {}) }));
+    metabase.setCard(cardId, { data: { cols, rows: rows.map((r) => names.map((n) => r[n] ?? null)) } });
+  };
   return {
     server,
     metabase,
@@ -53,13 +58,9 @@ export async function campaignHarness(options: { route?: boolean; jobs?: JobsCon
     serve(cardId, file, columns) {
       // Metabase marks float columns (`type/Float`); v1's texts show `0.0` for them.
       const rows = scenarioInput(file);
-      this.serveRows(cardId, rows.map((r) => r.values), columns, new Set(rows.flatMap((r) => r.floats ?? [])));
+      serveRows(cardId, rows.map((r) => r.values), columns, new Set(rows.flatMap((r) => r.floats ?? [])));
     },
-    serveRows(cardId, rows, columns, floats = new Set()) {
-      const names = columns ?? Object.keys(rows[0] ?? {});
-      const cols = names.map((name) => ({ name, ...(floats.has(name) ? { base_type: 'type/Float' } : {}) }));
-      metabase.setCard(cardId, { data: { cols, rows: rows.map((r) => names.map((n) => r[n] ?? null)) } });
-    },
+    serveRows,
     async settled(jobId) {
       return waitFor(async () => {
         const list = await server.call('outbox.list', { filter: { jobId }, pageSize: 500 });
