@@ -5,7 +5,7 @@ import { campaignsService } from '../campaigns/service.js';
 import { outboxService } from '../outbox/service.js';
 import { jobsService } from '../jobs/service.js';
 import { shadowService } from '../shadow/wiring.js';
-import { demoChannelsService } from '../demo/fake-channels.js';
+import { demoServices } from '../demo/index.js';
 
 /**
  * The services a running Herald consists of, in start order (stopped in reverse). Each capability
@@ -13,13 +13,15 @@ import { demoChannelsService } from '../demo/fake-channels.js';
  * database.
  */
 export function createServices(herald: Herald): Service[] {
+  const demo = herald.demo ? demoServices(herald) : undefined;
   return [
     dailyBackupService(herald),
-    ...(herald.demo ? [demoChannelsService(herald)] : []),
+    ...(demo ? [demo.prepare] : []),
     sourcesService(herald),
     campaignsService(herald),
     outboxService(herald),
     jobsService(herald),
     shadowService(herald),
+    ...(demo ? [demo.launch] : []),
   ];
 }
