@@ -5,10 +5,13 @@ import type { Campaign } from './configs/index.js';
 import { getCampaign } from './configs/index.js';
 import type { ContractRow } from './input/contract-row.js';
 import { contractRowsSchema } from './input/contract-row.js';
-import { rowsFromCard } from './input/files.js';
+import { siblingModule } from '../jobs/config.js';
+import { prepareCardInput } from '../jobs/prepare-input.js';
 import { quirkFixesSchema } from './pipelines/fixes.js';
 import type { PipelineOptions } from './pipelines/index.js';
 import { campaignFor, createPipeline } from './pipelines/index.js';
+
+const CARD_INPUT = siblingModule(import.meta.url, './input/card-input');
 
 /**
  * The pipeline body of a campaign job: fetch the card Settings → Data sources names for the
@@ -41,9 +44,11 @@ export function campaignPipelineJob(variantId: string, options: PipelineOptions 
   return {
     kind: 'pipeline',
     inputSchema: contractRowsSchema,
-    fetchInput: async (ctx) => {
+    // The answer is parsed and read into rows in a worker thread: a month's card never blocks the main thread.
+    fetchInput: (ctx) => {
       const cardId = ctx.metabase.cardId(variantId);
-      return rowsFromCard(await ctx.metabase.queryCard(cardId, { signal: ctx.signal }), campaign, cardId);
+      const transform = { module: CARD_INPUT, name: 'campaignRowsFromCard', args: { variant: variantId, cardId } };
+      return ctx.metabase.queryCardWith(cardId, (answer) => prepareCardInput(answer, transform), { signal: ctx.signal });
     },
     pipelines,
     defaultPipeline: campaign.variant.pipeline,

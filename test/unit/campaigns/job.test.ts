@@ -1,4 +1,7 @@
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import type { ContractRow } from '../../../main/campaigns/input/contract-row.js';
+import { PreparedInput } from '../../../main/jobs/input-store.js';
 import type { FetchContext } from '../../../main/jobs/types.js';
 import { createLogger } from '../../../main/logging/logger.js';
 import { campaignPipelineJob } from '../../../main/campaigns/job.js';
@@ -14,9 +17,10 @@ function fetchContext(card: CardResult, asked: number[], cards: Record<string, n
     signal: new AbortController().signal,
     log: createLogger('test'),
     metabase: {
-      queryCard: async (id) => {
+      queryCard: () => Promise.reject(new Error('campaign jobs read their card with queryCardWith')),
+      queryCardWith: (id, consume) => {
         asked.push(id);
-        return card;
+        return consume({ card: id, server: 'http://metabase.test', status: 202, contentType: 'application/json', bytes: Buffer.from(JSON.stringify({ data: card })) });
       },
       cardId: (key) => cards[key] ?? 0,
     },
@@ -34,7 +38,10 @@ describe('campaignPipelineJob', () => {
     const asked: number[] = [];
     const card = { cols: STANDARD_COLUMNS.map((name) => ({ name })), rows: [['C1', '310000', 'GD1', 1, '王五', 'D1', 15000, 15000, 0, 1, 't', '甲', 't', 15000, 1, 0.25, 15000]] };
     const job = campaignPipelineJob('SH-2025-04');
-    const rows = await job.fetchInput(fetchContext(card, asked, { 'SH-2025-04': 1617 }));
+    const prepared = await job.fetchInput(fetchContext(card, asked, { 'SH-2025-04': 1617 }));
+    expect(prepared).toBeInstanceOf(PreparedInput);
+    // Read in a worker thread, handed back as the snapshot the runner stores.
+    const rows = JSON.parse(zlib.gunzipSync((prepared as PreparedInput).data).toString('utf8')) as ContractRow[];
     expect(asked).toEqual([1617]);
     expect(rows[0]!.values['管家(serviceHousekeeper)']).toBe('王五');
     expect(job.inputSchema.parse(rows)).toEqual(rows);
