@@ -45,11 +45,40 @@ export function generateContracts(count: number, city: 'BJ' | 'SH'): ContractRow
   return rows;
 }
 
-/** The contracts as a Metabase answer with `columns` (positional for the file-era cards), float columns marked. */
-export function cardOf(rows: readonly ContractRow[], columns: readonly string[]): CardResult {
+/** The database-era cards' Metabase column names (v1's parsers map them to the Chinese ones). */
+export const METABASE_NAMES: Record<string, string> = {
+  '合同ID(_id)': '_id',
+  '活动城市(province)': 'province',
+  '工单编号(serviceAppointmentNum)': 'serviceAppointmentNum',
+  Status: 'status',
+  '管家(serviceHousekeeper)': 'serviceHousekeeper',
+  '合同编号(contractdocNum)': 'contractdocNum',
+  '合同金额(adjustRefundMoney)': 'adjustRefundMoney',
+  '支付金额(paidAmount)': 'paidAmount',
+  '差额(difference)': 'difference',
+  State: 'state',
+  '创建时间(createTime)': 'createTime',
+  '服务商(orgName)': 'orgName',
+  '签约时间(signedDate)': 'signedDate',
+  Doorsill: 'Doorsill',
+  '款项来源类型(tradeIn)': 'tradeIn',
+  '转化率(conversion)': 'conversion',
+  '平均客单价(average)': 'average',
+  '管家ID(serviceHousekeeperId)': 'serviceHousekeeperId',
+  '工单类型(sourceType)': 'sourceType',
+  '客户联系地址(contactsAddress)': 'contactsAddress',
+  '项目地址(projectAddress)': 'projectAddress',
+  pcContractdocNum: 'pcContractdocNum',
+};
+
+/**
+ * The contracts as a Metabase answer with `columns` (positional for the file-era cards), float
+ * columns marked; `names` renames the columns as the card calls them.
+ */
+export function cardOf(rows: readonly ContractRow[], columns: readonly string[], names: Record<string, string> = {}): CardResult {
   const floats = new Set(rows[0]?.floats ?? []);
   return {
-    cols: columns.map((name) => ({ name, ...(floats.has(name) ? { base_type: 'type/Float' } : {}) })),
+    cols: columns.map((c) => ({ name: names[c] ?? c, ...(floats.has(c) ? { base_type: 'type/Float' } : {}) })),
     rows: rows.map((r) => columns.map((c) => r.values[c] ?? null)),
   };
 }

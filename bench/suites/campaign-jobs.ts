@@ -28,7 +28,7 @@ interface Case {
   variant: string;
   cardId: number;
   contracts: number;
-  /** Positional 17-column card (file era) or named columns (database era). */
+  /** Positional 17-column card (file era) or Metabase's named columns (database era). */
   columns: 'standard' | 'named';
 }
 
@@ -58,12 +58,12 @@ export async function run(): Promise<Record<string, unknown>> {
 // ------------------------------------------------------------------ the fake Metabase's process
 
 async function serveCard(c: Case): Promise<void> {
-  const { generateContracts, cardOf } = await import('../lib/campaign-cards.js');
+  const { generateContracts, cardOf, METABASE_NAMES } = await import('../lib/campaign-cards.js');
   const { STANDARD_COLUMNS } = await import('../../main/campaigns/input/columns.js');
   const { startFakeMetabase } = await import('../../main/demo/fake-metabase.js');
   const rows = generateContracts(c.contracts, c.variant.startsWith('BJ') ? 'BJ' : 'SH');
   const columns = c.columns === 'standard' ? STANDARD_COLUMNS : Object.keys(rows[0]!.values);
-  const metabase = await startFakeMetabase({ cards: { [c.cardId]: { data: cardOf(rows, columns) } } });
+  const metabase = await startFakeMetabase({ cards: { [c.cardId]: { data: cardOf(rows, columns, c.columns === 'named' ? METABASE_NAMES : {}) } } });
   process.stdout.write(`READY ${metabase.url} ${metabase.username} ${metabase.password}\n`);
 }
 
