@@ -3,6 +3,7 @@ import type { Campaign } from './configs/index.js';
 import { activityCodeFor } from './configs/index.js';
 import { shanghaiDateTime } from './pipelines/common.js';
 import { readLedger } from './store/ledger-store.js';
+import type { PerformanceRow } from './store/performance-store.js';
 
 /**
  * What the Campaigns page shows of a campaign's stored state, the same for both pipelines: one
@@ -66,22 +67,7 @@ function jsonList(json: string | null): string[] {
   return Array.isArray(parsed) ? parsed.map(String) : [];
 }
 
-interface PerformanceRow {
-  contract_id: string;
-  housekeeper: string;
-  service_provider: string | null;
-  contract_amount: number;
-  performance_amount: number;
-  order_type: string;
-  contract_sequence: number;
-  reward_types: string | null;
-  reward_names: string | null;
-  is_historical: number;
-  notification_sent: number;
-  remarks: string;
-  created_at: string;
-  extensions: string | null;
-}
+type StoredPerformanceRow = PerformanceRow & { created_at: string; extensions: string | null };
 
 /** Every recorded contract of an activity, in recording order. */
 export function ledgerEntries(db: Db, campaign: Campaign, activityCode: string): LedgerEntry[] {
@@ -108,7 +94,7 @@ export function ledgerEntries(db: Db, campaign: Campaign, activityCode: string):
       recordedAt: createdAt,
     }));
   }
-  const rows = db.prepare('SELECT * FROM campaign_performance_data WHERE activity_code = ? ORDER BY id').all(activityCode) as PerformanceRow[];
+  const rows = db.prepare('SELECT * FROM campaign_performance_data WHERE activity_code = ? ORDER BY id').all(activityCode) as StoredPerformanceRow[];
   return rows.map((r) => {
     const ext = (r.extensions ? JSON.parse(r.extensions) : {}) as Record<string, unknown>;
     return {
