@@ -19,4 +19,4 @@ export { replayCampaign, replayJson } from './replay.js';
 export type { ReplayBatch, ReplayMessage, ReplayOptions, ReplayResult } from './replay.js';
 export { ledgerCsv, ledgerExport } from './export.js';
 export type { LedgerExport } from './export.js';
-export { campaignPipelineJob } from './job.js';
+export { campaignJobId, campaignJobImplementation, campaignPipelineJob } from './job.js';

@@ -5,6 +5,8 @@ import { createLogger } from '../logging/logger.js';
 import type { PipelineId } from './configs/schema.js';
 import type { ContractRow } from './input/contract-row.js';
 import { campaignFor, createPipeline } from './pipelines/index.js';
+import { ANNOUNCEMENT, utcDateTime } from './pipelines/common.js';
+import { markAnnounced, parseBusinessId } from './store/announced.js';
 import type { QuirkFix } from './pipelines/fixes.js';
 import { floatRepr } from './rules/py.js';
 import type { LedgerExport } from './export.js';
@@ -14,6 +16,7 @@ import type { Scalar } from './rules/py.js';
 /**
  * Replays a campaign over successive batches (each the cumulative list, as the card returns it) in
  * a throw-away in-memory store, sending nothing: what `herald replay` and the exactness tests run.
+ * Each batch's announcements count as delivered before the next batch, as v1 sent them.
  */
 
 export interface ReplayOptions {
@@ -69,7 +72,15 @@ export function replayCampaign(options: ReplayOptions): ReplayResult {
         progress: () => undefined,
         warn: (message) => warnings.push(message),
       };
-      const output = inTransaction(db, () => pipeline.run(db, [...rows], ctx));
+      const output = inTransaction(db, () => {
+        const out = pipeline.run(db, [...rows], ctx);
+        // v1 dispatched each run's messages before the next run; every announcement arrives.
+        for (const m of out.messages) {
+          const id = m.businessType === ANNOUNCEMENT ? parseBusinessId(m.businessId) : undefined;
+          if (id) markAnnounced(db, id.activityCode, id.contractId, utcDateTime(ctx.scheduledAt));
+        }
+        return out;
+      });
       return {
         records: output.records.map((r) => r.fields as Record<string, Scalar>),
         recordFloatFields: output.records.map((r) => r.floatFields ?? []),

@@ -1,10 +1,11 @@
 import type { Herald, Service } from './herald.js';
 import { dailyBackupService } from './daily-backup.js';
 import { sourcesService } from '../sources/service.js';
+import { campaignsService } from '../campaigns/service.js';
 import { outboxService } from '../outbox/service.js';
 import { jobsService } from '../jobs/service.js';
 import { shadowService } from '../shadow/wiring.js';
-import { demoChannelsService } from '../demo/fake-channels.js';
+import { demoServices } from '../demo/index.js';
 
 /**
  * The services a running Herald consists of, in start order (stopped in reverse). Each capability
@@ -12,12 +13,15 @@ import { demoChannelsService } from '../demo/fake-channels.js';
  * database.
  */
 export function createServices(herald: Herald): Service[] {
+  const demo = herald.demo ? demoServices(herald) : undefined;
   return [
     dailyBackupService(herald),
-    ...(herald.demo ? [demoChannelsService(herald)] : []),
+    ...(demo ? [demo.prepare] : []),
     sourcesService(herald),
+    campaignsService(herald),
     outboxService(herald),
     jobsService(herald),
     shadowService(herald),
+    ...(demo ? [demo.launch] : []),
   ];
 }

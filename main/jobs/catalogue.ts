@@ -1,5 +1,6 @@
 import type { JobDefinition } from './types.js';
 import { siblingModule, type CatalogueRef } from './config.js';
+import { campaignJobImplementation } from '../campaigns/job.js';
 import { DAILY, EVERY_3_MINUTES, FREQUENT, HEARTBEAT, campaignJob, dailyAt, defineJob, notBuilt } from './define.js';
 
 const CAMPAIGNS = 'The campaign engine (issue 6) is not built into this Herald yet.';
@@ -11,8 +12,8 @@ const MONITORS = 'This monitoring job (issue 8) is not built into this Herald ye
  * on that job's line with its implementation (`{ body, settingsSchema }`).
  */
 export const catalogue: JobDefinition[] = [
-  defineJob('bj-sign-broadcast', { 'zh-CN': '北京签约喜报播报', en: 'Beijing sign broadcast' }, [HEARTBEAT], FREQUENT, notBuilt(CAMPAIGNS)),
-  defineJob('bj-performance-broadcast', { 'zh-CN': '北京业绩播报', en: 'Beijing performance broadcast' }, [HEARTBEAT], FREQUENT, notBuilt(CAMPAIGNS)),
+  defineJob('bj-sign-broadcast', { 'zh-CN': '北京签约喜报播报', en: 'Beijing sign broadcast' }, [HEARTBEAT], FREQUENT, campaignJobImplementation('BJ-SIGN-BROADCAST')),
+  defineJob('bj-performance-broadcast', { 'zh-CN': '北京业绩播报', en: 'Beijing performance broadcast' }, [HEARTBEAT], FREQUENT, campaignJobImplementation('BJ-PERFORMANCE-BROADCAST')),
   defineJob('housekeeper-offline-broadcast', { 'zh-CN': '管家离线播报', en: 'Housekeeper offline broadcast' }, [HEARTBEAT], FREQUENT, notBuilt(MONITORS)),
   defineJob('smartsheet-project-settlement', { 'zh-CN': '智能表格同步：项目结算', en: 'Smartsheet sync: project settlement' }, [HEARTBEAT], FREQUENT, notBuilt(MONITORS)),
   defineJob('smartsheet-contract-completion', { 'zh-CN': '智能表格同步：合同完工', en: 'Smartsheet sync: contract completion' }, [HEARTBEAT], FREQUENT, notBuilt(MONITORS)),
@@ -23,25 +24,25 @@ export const catalogue: JobDefinition[] = [
   defineJob('sla-daily-report', { 'zh-CN': '服务超时日报（SLA）', en: 'Daily service (SLA) report' }, [dailyAt(9, 0)], DAILY, notBuilt(MONITORS)),
   defineJob('technician-status', { 'zh-CN': '管家状态变更通知（2025年8月停用）', en: 'Technician status changes (retired Aug 2025)' }, [EVERY_3_MINUTES], FREQUENT, notBuilt(MONITORS)),
   defineJob('contact-timeout-report', { 'zh-CN': '联系超时汇总报告', en: 'Contact-timeout report' }, [], DAILY, notBuilt(MONITORS)),
-  campaignJob('BJ-2025-04', notBuilt(CAMPAIGNS)),
-  campaignJob('BJ-2025-05', notBuilt(CAMPAIGNS)),
-  campaignJob('BJ-2025-06', notBuilt(CAMPAIGNS)),
-  campaignJob('BJ-2025-07', notBuilt(CAMPAIGNS)),
-  campaignJob('BJ-2025-08', notBuilt(CAMPAIGNS)),
+  campaignJob('BJ-2025-04', campaignJobImplementation('BJ-2025-04')),
+  campaignJob('BJ-2025-05', campaignJobImplementation('BJ-2025-05')),
+  campaignJob('BJ-2025-06', campaignJobImplementation('BJ-2025-06')),
+  campaignJob('BJ-2025-07', campaignJobImplementation('BJ-2025-07')),
+  campaignJob('BJ-2025-08', campaignJobImplementation('BJ-2025-08')),
   campaignJob('BJ-2025-09', notBuilt(CAMPAIGNS)),
-  campaignJob('BJ-2025-10', notBuilt(CAMPAIGNS)),
-  campaignJob('BJ-2025-11', notBuilt(CAMPAIGNS)),
-  campaignJob('BJ-2025-12', notBuilt(CAMPAIGNS)),
-  campaignJob('SH-2025-04', notBuilt(CAMPAIGNS)),
-  campaignJob('SH-2025-05', notBuilt(CAMPAIGNS)),
-  campaignJob('SH-2025-06', notBuilt(CAMPAIGNS)),
-  campaignJob('SH-2025-07', notBuilt(CAMPAIGNS)),
-  campaignJob('SH-2025-08', notBuilt(CAMPAIGNS)),
-  campaignJob('SH-2025-08b', notBuilt(CAMPAIGNS)),
+  campaignJob('BJ-2025-10', campaignJobImplementation('BJ-2025-10')),
+  campaignJob('BJ-2025-11', campaignJobImplementation('BJ-2025-11')),
+  campaignJob('BJ-2025-12', campaignJobImplementation('BJ-2025-12')),
+  campaignJob('SH-2025-04', campaignJobImplementation('SH-2025-04')),
+  campaignJob('SH-2025-05', campaignJobImplementation('SH-2025-05')),
+  campaignJob('SH-2025-06', campaignJobImplementation('SH-2025-06')),
+  campaignJob('SH-2025-07', campaignJobImplementation('SH-2025-07')),
+  campaignJob('SH-2025-08', campaignJobImplementation('SH-2025-08')),
+  campaignJob('SH-2025-08b', campaignJobImplementation('SH-2025-08b')),
   campaignJob('SH-2025-09', notBuilt(CAMPAIGNS)),
-  campaignJob('SH-2025-10', notBuilt(CAMPAIGNS)),
-  campaignJob('SH-2025-11', notBuilt(CAMPAIGNS)),
-  campaignJob('SH-2025-12', notBuilt(CAMPAIGNS)),
+  campaignJob('SH-2025-10', campaignJobImplementation('SH-2025-10')),
+  campaignJob('SH-2025-11', campaignJobImplementation('SH-2025-11')),
+  campaignJob('SH-2025-12', campaignJobImplementation('SH-2025-12')),
 ];
 
 /** The production catalogue; workers import this module to find the pipeline they run. */

@@ -18,11 +18,31 @@ function serialise(value: unknown): string {
   return text;
 }
 
+/**
+ * A snapshot already serialised, hashed and compressed elsewhere — in a worker thread, for a big
+ * card (`prepare-input.ts`) — so storing it costs the main thread one insert.
+ */
+export class PreparedInput {
+  constructor(
+    readonly ref: string,
+    readonly data: Buffer,
+    readonly sizeBytes: number,
+  ) {}
+}
+
+/** Serialises, hashes and compresses a snapshot (synchronous: for worker threads and small inputs). */
+export function prepareInput(value: unknown): PreparedInput {
+  const text = serialise(value);
+  return new PreparedInput(crypto.createHash('sha256').update(text).digest('hex'), zlib.gzipSync(text), Buffer.byteLength(text));
+}
+
+function insert(db: Db, input: PreparedInput, now: number): StoredInput {
+  db.prepare('INSERT INTO run_inputs (ref, data, size_bytes, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (ref) DO NOTHING').run(input.ref, input.data, input.sizeBytes, now);
+  return { ref: input.ref, sizeBytes: input.sizeBytes };
+}
+
 function store(db: Db, text: string, data: Buffer, now: number): StoredInput {
-  const ref = crypto.createHash('sha256').update(text).digest('hex');
-  const sizeBytes = Buffer.byteLength(text);
-  db.prepare('INSERT INTO run_inputs (ref, data, size_bytes, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (ref) DO NOTHING').run(ref, data, sizeBytes, now);
-  return { ref, sizeBytes };
+  return insert(db, new PreparedInput(crypto.createHash('sha256').update(text).digest('hex'), data, Buffer.byteLength(text)), now);
 }
 
 /**
@@ -30,14 +50,14 @@ function store(db: Db, text: string, data: Buffer, now: number): StoredInput {
  * The pipeline always reads its input back from here, first run and rerun alike.
  */
 export async function saveInput(db: Db, value: unknown, now: number): Promise<StoredInput> {
+  if (value instanceof PreparedInput) return insert(db, value, now);
   const text = serialise(value);
   return store(db, text, await gzip(text), now);
 }
 
 /** The same, synchronously (small inputs given through the API). */
 export function saveInputSync(db: Db, value: unknown, now: number): StoredInput {
-  const text = serialise(value);
-  return store(db, text, zlib.gzipSync(text), now);
+  return insert(db, value instanceof PreparedInput ? value : prepareInput(value), now);
 }
 
 export function loadInput(db: Db, ref: string): unknown {

@@ -3,6 +3,7 @@ import type { Db } from '../db/open.js';
 import type { Logger } from '../logging/logger.js';
 import type { MetabaseClient } from '../sources/types.js';
 import type { OutboundMessage } from '../outbox/types.js';
+import type { PreparedInput } from './input-store.js';
 
 /**
  * The shape of a Herald job. A business job is split where the I/O is:
@@ -100,7 +101,11 @@ export interface PipelineJob<TInput = unknown> {
   kind: 'pipeline';
   /** Validates a snapshot, an imported file or an event payload before a pipeline sees it. */
   inputSchema: z.ZodType<TInput>;
-  fetchInput(ctx: FetchContext): Promise<TInput>;
+  /**
+   * The run's input — or its snapshot already serialised off the main thread (`prepareCardInput`,
+   * for big cards), which the runner stores as it is; the pipeline reads it back either way.
+   */
+  fetchInput(ctx: FetchContext): Promise<TInput | PreparedInput>;
   pipelines: Record<string, PipelineSpec<TInput>>;
   /** The pipeline that runs in `control` mode unless the job's settings say otherwise. */
   defaultPipeline: string;

@@ -3,6 +3,7 @@ import type { Db } from '../db/open.js';
 import { maskSecret, type SecretBox } from '../db/secrets.js';
 import { HeraldError } from '../shared/errors.js';
 import { bumpConfigVersion } from './control.js';
+import { knownRecipient, knownRecipients, type KnownRecipient } from './known-recipients.js';
 
 /**
  * Logical recipients (`bj-ops-group`, `provider:北京…公司`, `campaign-contact:BJ`) and their address
@@ -62,20 +63,37 @@ export interface RecipientView {
   note: string;
   route: Array<{ channel: ChannelType; address: string; secret: boolean }>;
   updatedAt: number;
+  /** Stored in Settings → Recipients; false for a known recipient nobody configured yet. */
+  configured: boolean;
+  /** Declared by a capability that sends to it (`registerKnownRecipients`). */
+  known: Omit<KnownRecipient, 'id'> | null;
 }
 
+function knownPart(id: string): RecipientView['known'] {
+  const k = knownRecipient(id);
+  return k ? { name: k.name, ...(k.usedBy ? { usedBy: k.usedBy } : {}) } : null;
+}
+
+/** Stored recipients, then the known ones nobody configured yet (`configured: false`), by id. */
 export function listRecipients(db: Db, box: SecretBox): RecipientView[] {
   const recipients = db.prepare('SELECT id, name, note, updated_at FROM recipients ORDER BY id').all() as Array<{ id: string; name: string; note: string; updated_at: number }>;
   const rows = db.prepare('SELECT * FROM customer_channel_identifiers ORDER BY recipient_id, position').all() as AddressRow[];
-  return recipients.map((r) => ({
+  const stored: RecipientView[] = recipients.map((r) => ({
     id: r.id,
     name: r.name,
     note: r.note,
     updatedAt: r.updated_at,
+    configured: true,
+    known: knownPart(r.id),
     route: rows
       .filter((a) => a.recipient_id === r.id)
       .map((a) => ({ channel: a.channel, secret: a.address_sealed === 1, address: a.address_sealed ? maskSecret(box.open(a.address)) : a.address })),
   }));
+  const ids = new Set(stored.map((r) => r.id));
+  const unconfigured: RecipientView[] = knownRecipients()
+    .filter((k) => !ids.has(k.id))
+    .map((k) => ({ id: k.id, name: '', note: '', updatedAt: 0, configured: false, known: knownPart(k.id), route: [] }));
+  return [...stored, ...unconfigured].sort((a, b) => a.id.localeCompare(b.id));
 }
 
 export function saveRecipient(db: Db, box: SecretBox, input: RecipientInput, now: number): void {

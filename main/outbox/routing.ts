@@ -4,6 +4,7 @@ import type { SenderRegistry } from '../channels/registry.js';
 import type { ChannelSender } from '../channels/types.js';
 import type { MessageContent } from './types.js';
 import type { ResolvedRoute } from './recipients.js';
+import { knownRecipient } from './known-recipients.js';
 
 export interface ChannelChoice {
   channel: ChannelType;
@@ -33,6 +34,14 @@ export interface RouteQuestion {
  */
 export function chooseChannel(q: RouteQuestion, configs: Record<ChannelType, ChannelConfigRecord>, senders: SenderRegistry): RouteDecision {
   if (!q.route || q.route.entries.length === 0) {
+    const known = knownRecipient(q.recipient);
+    if (known) {
+      return {
+        kind: 'none',
+        code: 'RECIPIENT_NOT_CONFIGURED',
+        reason: `Recipient "${q.recipient}" (${known.name['zh-CN']} / ${known.name.en}) is not configured yet: give it a route in Settings → Recipients, then retry this message.`,
+      };
+    }
     return { kind: 'none', code: 'RECIPIENT_UNKNOWN', reason: `Recipient "${q.recipient}" has no configured channel. Add it in Settings → Recipients.` };
   }
   const entries = q.onlyChannel ? q.route.entries.filter((e) => e.channel === q.onlyChannel) : q.route.entries;

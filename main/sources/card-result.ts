@@ -31,7 +31,12 @@ export function toCardResult(value: unknown, source: SourceRef, code = 'SOURCE_B
   if (!Array.isArray(data.rows)) return fail('"data.rows" is missing');
   const cols: CardColumn[] = data.cols.map((col: unknown, i: number) => {
     if (!isObject(col) || typeof col.name !== 'string') return fail(`column ${i + 1} has no name`, { column: i + 1 });
-    return typeof col.display_name === 'string' ? { name: col.name, display_name: col.display_name } : { name: col.name };
+    // base_type tells a float column (`type/Float`) from an integer one: JSON's `0.0` arrives as 0.
+    return {
+      name: col.name,
+      ...(typeof col.display_name === 'string' ? { display_name: col.display_name } : {}),
+      ...(typeof col.base_type === 'string' ? { base_type: col.base_type } : {}),
+    };
   });
   const rows = data.rows as unknown[];
   for (let i = 0; i < rows.length; i += 1) {

@@ -15,9 +15,24 @@ export interface CardResult {
   rows: unknown[][];
 }
 
+/** A card query's successful answer (HTTP 200/202), not yet decoded. */
+export interface CardAnswer {
+  card: number;
+  server: string;
+  status: number;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
 export interface MetabaseClient {
   /** Runs a saved question. Throws a HeraldError naming the card on any failure. */
   queryCard(cardId: number, options?: { signal?: AbortSignal }): Promise<CardResult>;
+  /**
+   * Runs a saved question and hands its answer, still bytes, to `consume` — which may decode and
+   * parse it in a worker thread, so a big card never blocks the main thread. A HeraldError from
+   * `consume` counts as an unusable answer: one re-login and retry, as for `queryCard`.
+   */
+  queryCardWith<T>(cardId: number, consume: (answer: CardAnswer) => Promise<T>, options?: { signal?: AbortSignal }): Promise<T>;
   /**
    * The card a job reads, as Settings → Data sources has it: keyed by job id for the monitors
    * (`sla-daily-report` → 1514) and by campaign variant for the campaigns (`BJ-2025-10` → 1883).

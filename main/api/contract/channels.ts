@@ -20,12 +20,18 @@ export const ChannelViewSchema = z.object({
   lastErrors: z.array(LastErrorSchema),
 });
 
+const bilingual = z.object({ 'zh-CN': z.string(), en: z.string() });
+
 export const RecipientSchema = z.object({
   id: z.string(),
   name: z.string(),
   note: z.string(),
   /** In route order; a secret address (robot webhook) is shown masked. */
   route: z.array(z.object({ channel: ChannelTypeSchema, address: z.string(), secret: z.boolean() })),
+  /** False for a recipient a job sends to that nobody configured yet: its messages fail until it is. */
+  configured: z.boolean(),
+  /** Declared by the capability that sends to it: its name (and who uses it) in both UI languages. */
+  known: z.object({ name: bilingual, usedBy: bilingual.optional() }).nullable(),
 });
 
 const TemplateVariableSchema = z.object({ name: z.string().regex(/^[\w.-]+$/, 'letters, digits, _ . -'), sample: z.string().optional() });

@@ -6,6 +6,7 @@ import { jobsMethods } from './jobs.js';
 import { monitorsMethods } from './monitors.js';
 import { outboxMethods } from './outbox.js';
 import { channelsMethods } from './channels.js';
+import { campaignsMethods } from './campaigns.js';
 
 /**
  * The whole API: one object of methods, served over IPC (preload) and loopback HTTP (headless).
@@ -19,6 +20,7 @@ export const contract = {
   ...monitorsMethods,
   ...outboxMethods,
   ...channelsMethods,
+  ...campaignsMethods,
 };
 
 export type Contract = typeof contract;

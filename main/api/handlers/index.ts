@@ -7,6 +7,7 @@ import { jobsHandlers } from './jobs.js';
 import { monitorsHandlers } from './monitors.js';
 import { outboxHandlers } from './outbox.js';
 import { channelsHandlers } from './channels.js';
+import { campaignsHandlers } from './campaigns.js';
 
 export interface TransportHooks {
   openPath: OpenPath;
@@ -22,5 +23,6 @@ export function createHandlers(herald: Herald, hooks: TransportHooks): HandlerMa
     ...monitorsHandlers(herald),
     ...outboxHandlers(herald),
     ...channelsHandlers(herald),
+    ...campaignsHandlers(herald),
   };
 }

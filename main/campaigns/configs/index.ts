@@ -2,16 +2,26 @@ import type { z } from 'zod';
 import { HeraldError } from '../../shared/errors.js';
 import { eliteHousekeepers, risingStarHousekeepers } from './badges.js';
 import { notifierAwardsMappings, rewardConfigVersions } from './reward-configs.js';
-import type { RewardConfig, Variant } from './schema.js';
+import type { DatedNames, RewardConfig, Variant } from './schema.js';
 import { datedNamesSchema, rewardConfigVersionSchema, variantSchema } from './schema.js';
 import { variantData } from './variants.js';
+
+/** The badge lists a campaign uses, dated (Appendix B.3). */
+export interface BadgeLists {
+  elite: DatedNames;
+  risingStar: DatedNames;
+}
 
 /** A variant with everything it references resolved and validated. */
 export interface Campaign {
   variant: Variant;
   rules: RewardConfig;
   awardsMapping: Readonly<Record<string, string>>;
+  badgeLists: BadgeLists;
 }
+
+/** The lists Herald ships (v1's, Appendix B.3). */
+export const SHIPPED_BADGE_LISTS: BadgeLists = { elite: datedNamesSchema.parse(eliteHousekeepers), risingStar: datedNamesSchema.parse(risingStarHousekeepers) };
 
 function describeIssues(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
@@ -44,7 +54,7 @@ export function resolveCampaign(data: unknown): Campaign {
   const rules = rewardConfig(variant.rewardConfig.key, variant.rewardConfig.version);
   const from = variant.messages.awardsFrom;
   const awardsMapping = from === 'config' ? (rules.awards_mapping ?? notifierAwardsMappings.fallback) : notifierAwardsMappings[from];
-  return { variant, rules, awardsMapping };
+  return { variant, rules, awardsMapping, badgeLists: SHIPPED_BADGE_LISTS };
 }
 
 const resolved = new Map<string, Campaign>();
@@ -72,16 +82,15 @@ export function activityCodeFor(variant: Variant, month: string): string {
   return variant.activityCode.replace('{YYYY-MM}', month);
 }
 
-function namesOn(list: unknown, date: string): string[] {
-  const dated = datedNamesSchema.parse(list);
+function namesOn(dated: DatedNames, date: string): string[] {
   let names: string[] = [];
   for (const entry of dated) if (entry.from <= date) names = entry.names;
   return names;
 }
 
 /** The elite and rising-star lists in force on a date (`YYYY-MM-DD`). */
-export function badgeListsOn(date: string): { elite: ReadonlySet<string>; risingStar: ReadonlySet<string> } {
-  return { elite: new Set(namesOn(eliteHousekeepers, date)), risingStar: new Set(namesOn(risingStarHousekeepers, date)) };
+export function badgeListsOn(date: string, lists: BadgeLists = SHIPPED_BADGE_LISTS): { elite: ReadonlySet<string>; risingStar: ReadonlySet<string> } {
+  return { elite: new Set(namesOn(lists.elite, date)), risingStar: new Set(namesOn(lists.risingStar, date)) };
 }
 
-export type { RewardConfig, Variant } from './schema.js';
+export type { DatedNames, RewardConfig, Variant } from './schema.js';

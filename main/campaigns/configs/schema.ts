@@ -141,7 +141,6 @@ export const variantSchema = z
     activityCode: z.string().min(1),
     /** The `活动编号` v1 wrote on legacy records (e.g. `SH-2025-04` for every Shanghai month). */
     recordLabel: z.string().min(1).optional(),
-    cardId: z.number().int().positive(),
     legacy: legacySchema.optional(),
     db: dbSchema.optional(),
     messages: z.object({
@@ -166,4 +165,5 @@ export type LegacyConfig = z.infer<typeof legacySchema>;
 export type DbConfig = z.infer<typeof dbSchema>;
 
 /** A dated list of names (badge lists changed mid-campaign, Appendix B.3). */
-export const datedNamesSchema = z.array(z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), names: z.array(z.string().min(1)) })).min(1);
+export const datedNamesSchema = z.array(z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), names: z.array(z.string().min(1)) }).strict()).min(1);
+export type DatedNames = z.infer<typeof datedNamesSchema>;

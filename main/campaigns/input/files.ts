@@ -22,9 +22,12 @@ export function readContractFile(file: string): ContractRow[] {
   throw new HeraldError('CAMPAIGN_INPUT_UNREADABLE', `${name}: contract files are .csv (Chinese headers) or .json (a list of rows).`, { file });
 }
 
-/** Contract rows from a card answer, read the way the campaign's v1 job read its card. */
-export function rowsFromCard(card: CardResult, campaign: Campaign): ContractRow[] {
+/**
+ * Contract rows from a card answer, read the way the campaign's v1 job read its card. `cardId`
+ * names the card in errors (Settings → Data sources says which card a campaign reads).
+ */
+export function rowsFromCard(card: CardResult, campaign: Campaign, cardId: number | string = 'The card'): ContractRow[] {
   const { variant } = campaign;
-  if (variant.legacy) return legacyRowsFromCard(card, variant.legacy.columns, variant.cardId);
-  return mappedRowsFromCard(card, { parser: variant.db!.parser, keepPcContractdocNum: variant.db!.historicalFromPcContractdocNum }, variant.cardId);
+  if (variant.legacy) return legacyRowsFromCard(card, variant.legacy.columns, cardId);
+  return mappedRowsFromCard(card, { parser: variant.db!.parser, keepPcContractdocNum: variant.db!.historicalFromPcContractdocNum }, cardId);
 }

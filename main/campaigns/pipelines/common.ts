@@ -56,7 +56,7 @@ export interface Badges {
 
 export function badgesFor(campaign: Campaign, at: Date): Badges {
   const { elite, risingStar } = campaign.variant.badges;
-  const lists = badgeListsOn(badgeDate(campaign, at));
+  const lists = badgeListsOn(badgeDate(campaign, at), campaign.badgeLists);
   const isElite = (name: string) => elite && campaign.variant.city === 'BJ' && lists.elite.has(name);
   return {
     display: (name) => (isElite(name) ? `${ELITE_BADGE}${name}` : risingStar && lists.risingStar.has(name) ? `${RISING_STAR_BADGE}${name}` : name),
@@ -97,7 +97,7 @@ export function runOutput(records: PipelineRecord[], messages: OutboundMessage[]
     records,
     messages,
     counts: { ...counts, records: records.length, announcements, awards },
-    summary: { key: 'campaign', params: { records: records.length, announcements, awards } },
+    summary: { key: 'campaigns:summary.run', params: { records: records.length, announcements, awards } },
   };
 }
 

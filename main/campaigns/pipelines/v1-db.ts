@@ -9,6 +9,7 @@ import { text } from '../rules/format.js';
 import type { DbRecord } from '../newarch/process.js';
 import { processDb } from '../newarch/process.js';
 import { ActivityState } from '../newarch/state.js';
+import { currentCampaign } from '../store/config-store.js';
 import { deletePerformanceRows, readPerformanceRows, savePerformanceRows } from '../store/performance-store.js';
 import type { Badges } from './common.js';
 import { ANNOUNCEMENT, awardOutbound, badgesFor, campaignMessage, duplicateReporter, pipelineRecord, runMonth, runOutput, utcDateTime } from './common.js';
@@ -92,10 +93,12 @@ export function runDbPipeline(db: Db, campaign: Campaign, input: readonly Contra
   }
   const m: MessageContext = { ctx, campaign, activityCode, badges: badgesFor(campaign, ctx.scheduledAt), fixes, monthTotals };
   const messages: OutboundMessage[] = [];
+  // notification_sent stays 0 until the announcement is delivered (the sent-hook sets it, as v1's
+  // 2026 outbox did); an undelivered contract of a refreshed activity is offered again — the
+  // outbox keeps the first message of that identity.
   for (const r of outcome.records) {
     if (r.row.isHistorical || r.row.notificationSent) continue;
     messages.push(...messagesFor(m, r));
-    r.row.notificationSent = true;
   }
   savePerformanceRows(db, activityCode, outcome.records, utcDateTime(ctx.scheduledAt));
   deletePerformanceRows(db, activityCode, outcome.removed);
@@ -111,6 +114,7 @@ export function dbPipeline(campaign: Campaign, fixes: readonly QuirkFix[] = []):
   return {
     id: 'v1-db',
     description: `${campaign.variant.id}: v1's database-era processing (counters from stored rows, one announcement per contract).`,
-    run: (store, input, ctx) => runDbPipeline(store, campaign, input, ctx, fixes),
+    // The newest configuration version (Settings → Campaigns) as this run's store holds it.
+    run: (store, input, ctx) => runDbPipeline(store, currentCampaign(store, campaign.variant.id), input, ctx, fixes),
   };
 }

@@ -8,6 +8,7 @@ import type { LegacyRecord } from '../legacy/index.js';
 import { deriveLedgerState, legacyContracts, processLegacy } from '../legacy/index.js';
 import { announcement } from '../messages/announcements.js';
 import { csvText } from '../rules/py.js';
+import { currentCampaign } from '../store/config-store.js';
 import { appendLedger, readLedger } from '../store/ledger-store.js';
 import type { NewLedgerRow } from '../store/ledger-store.js';
 import type { Badges } from './common.js';
@@ -22,9 +23,12 @@ import { enabledFixes } from './fixes.js';
  * that text, as v1's notifier read its CSV.
  */
 
-/** The record as v1's CSV row (text per header column); announced rows carry 是否发送通知 = Y, as v1 rewrote them. */
+/**
+ * The record as v1's CSV row (text per header column). 是否发送通知 starts `N`; the announcement's
+ * sent-hook rewrites it to `Y` once the group message is delivered (`store/announced.ts`).
+ */
 function ledgerCells(header: readonly string[], r: LegacyRecord): string[] {
-  return header.map((h) => (h === '是否发送通知' && !r.historical ? 'Y' : csvText(r.record.get(h))));
+  return header.map((h) => csvText(r.record.get(h)));
 }
 
 /** v1's notifier read the CSV row back: a column outside the header is absent. */
@@ -105,6 +109,7 @@ export function ledgerPipeline(campaign: Campaign, fixes: readonly QuirkFix[] = 
   return {
     id: 'v1-ledger',
     description: `${campaign.variant.id}: v1's file-era processing (whole list every run, ledger suppresses repeats).`,
-    run: (store, input, ctx) => runLedgerPipeline(store, campaign, input, ctx, fixes),
+    // The newest configuration version (Settings → Campaigns) as this run's store holds it.
+    run: (store, input, ctx) => runLedgerPipeline(store, currentCampaign(store, campaign.variant.id), input, ctx, fixes),
   };
 }

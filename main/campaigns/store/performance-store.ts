@@ -5,7 +5,8 @@ import type { RecordBuilder } from '../rules/py.js';
 
 /** The v1-db campaigns' stored rows (`campaign_performance_data`, v1's `performance_data`). */
 
-interface Row {
+/** A stored row as SQLite gives it (the columns the pipelines read). */
+export interface PerformanceRow {
   id: number;
   contract_id: string;
   housekeeper: string;
@@ -36,7 +37,7 @@ export function readPerformanceRows(db: Db, activityCode: string): StoredRow[] {
               reward_types, reward_names, is_historical, notification_sent, remarks, project_address
          FROM campaign_performance_data WHERE activity_code = ? ORDER BY id`,
     )
-    .all(activityCode) as Row[];
+    .all(activityCode) as PerformanceRow[];
   return rows.map((r) => ({
     contractId: r.contract_id,
     housekeeper: r.housekeeper,

@@ -3,6 +3,7 @@ import { coreSchema } from './0001-core.js';
 import { jobsTriggersRuns } from './0100-jobs-triggers-runs.js';
 import { outboxSchema } from './0200-outbox.js';
 import { campaignsSchema } from './0300-campaigns.js';
+import { campaignConfigsSchema } from './0310-campaign-configs.js';
 import { sourcesSchema } from './0390-sources.js';
 import { monitorsSchema } from './0400-monitors.js';
 import { shadowSchema } from './0500-shadow.js';
@@ -13,6 +14,7 @@ export const migrations: readonly Migration[] = [
   jobsTriggersRuns,
   outboxSchema,
   campaignsSchema,
+  campaignConfigsSchema,
   sourcesSchema,
   monitorsSchema,
   shadowSchema,

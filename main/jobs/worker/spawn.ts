@@ -7,10 +7,15 @@ import type { WorkerRequest } from './protocol.js';
  * there a two-line bootstrap registers tsx's loader inside the worker before importing the entry.
  */
 export function spawnPipelineWorker(request: WorkerRequest): Worker {
+  return spawnWorker('./pipeline-worker', request);
+}
+
+/** A worker on `entry` (a module next to this file, without extension), compiled or under tsx. */
+export function spawnWorker(entry: string, workerData: unknown, transferList: ArrayBuffer[] = []): Worker {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./pipeline-worker.js', here), { workerData: request });
+  if (!here.endsWith('.ts')) return new Worker(new URL(`${entry}.js`, here), { workerData, transferList });
   const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./pipeline-worker.ts', here).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: request });
+  const url = new URL(`${entry}.ts`, here).href;
+  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(url)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData, transferList });
 }

@@ -4,10 +4,9 @@ import { httpDispatcher } from '../../core/http-agent.js';
 import { createLogger, type Logger } from '../../logging/logger.js';
 import { HeraldError, isHeraldError } from '../../shared/errors.js';
 import type { Clock } from '../../shared/clock.js';
-import type { CardResult, MetabaseClient } from '../types.js';
-import { toCardResult, isObject } from '../card-result.js';
-import { parseJson } from '../json.js';
-import { capitalise } from '../source-ref.js';
+import type { CardAnswer, CardResult, MetabaseClient } from '../types.js';
+import { parseCardAnswer, readJsonAnswer } from './answer.js';
+import { isObject } from '../card-result.js';
 import { postToMetabase, type PostResult } from './http.js';
 import { SESSION_MAX_AGE_MS, type SessionStore } from './session.js';
 import { cardQueryUrl, sessionUrl } from './url.js';
@@ -57,18 +56,30 @@ export class MetabaseHttpClient implements MetabaseClient {
   }
 
   async queryCard(cardId: number, options: QueryOptions = {}): Promise<CardResult> {
+    return this.queryCardWith(
+      cardId,
+      (answer) => {
+        const result = parseCardAnswer(answer);
+        this.log.info('Metabase card read', { card: cardId, server: answer.server, rows: result.rows.length, columns: result.cols.length });
+        return Promise.resolve(result);
+      },
+      options,
+    );
+  }
+
+  async queryCardWith<T>(cardId: number, consume: (answer: CardAnswer) => Promise<T>, options: QueryOptions = {}): Promise<T> {
     const conn = this.options.connection();
     const stored = this.options.sessions.load(conn.url, conn.username);
     const fresh = stored && this.options.clock.now() - stored.loggedInAtMs < SESSION_MAX_AGE_MS ? stored.token : undefined;
     const token = fresh ?? (await this.login(options.signal));
     try {
-      return await this.runCard(conn, token, cardId, options.signal);
+      return await this.runCard(conn, token, cardId, consume, options.signal);
     } catch (err) {
       if (!isHeraldError(err) || err.code === 'SOURCE_ABORTED') throw err;
       this.log.warn('Metabase query gave nothing usable; logging in again and retrying once', { card: cardId, server: conn.url, code: err.code, reason: err.message });
       this.options.sessions.clear();
       const again = await this.login(options.signal);
-      return await this.runCard(conn, again, cardId, options.signal);
+      return await this.runCard(conn, again, cardId, consume, options.signal);
     }
   }
 
@@ -112,7 +123,7 @@ export class MetabaseHttpClient implements MetabaseClient {
     return token;
   }
 
-  private async runCard(conn: MetabaseConnection, token: string, cardId: number, signal: AbortSignal | undefined): Promise<CardResult> {
+  private async runCard<T>(conn: MetabaseConnection, token: string, cardId: number, consume: (answer: CardAnswer) => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
     const context = { card: cardId, server: conn.url };
     const started = Date.now();
     const res = await postToMetabase({
@@ -134,23 +145,11 @@ export class MetabaseHttpClient implements MetabaseClient {
     if (res.status !== 200 && res.status !== 202) {
       throw new HeraldError('SOURCE_HTTP_ERROR', `Metabase at ${conn.url} answered card ${cardId} with HTTP ${res.status}.`, { ...context, status: res.status });
     }
-    const body = this.readJson(res, () => `the answer of Metabase at ${conn.url} for card ${cardId}`, context);
-    // Metabase reports a query that failed in the database as 202 with status "failed".
-    if (isObject(body) && body.status === 'failed') {
-      const reason = typeof body.error === 'string' ? body.error.slice(0, 300) : 'no reason given';
-      throw new HeraldError('SOURCE_QUERY_FAILED', `Card ${cardId} failed inside Metabase at ${conn.url}: ${reason}`, context);
-    }
-    const result = toCardResult(body, context);
-    this.log.info('Metabase card fetched', { ...context, status: res.status, rows: result.rows.length, columns: result.cols.length, ms: Date.now() - started });
-    return result;
+    this.log.info('Metabase card fetched', { ...context, status: res.status, bytes: res.body.length, ms: Date.now() - started });
+    return consume({ card: cardId, server: conn.url, status: res.status, contentType: res.contentType, bytes: res.body });
   }
 
   private readJson(res: PostResult, what: () => string, context: Record<string, string | number>): unknown {
-    try {
-      return parseJson(res.text, {});
-    } catch {
-      const start = res.text.slice(0, 60).replace(/\s+/g, ' ');
-      throw new HeraldError('SOURCE_BAD_RESPONSE', `${capitalise(what())} is not JSON (HTTP ${res.status}${res.contentType ? `, ${res.contentType}` : ''}, begins "${start}").`, { ...context, status: res.status });
-    }
+    return readJsonAnswer(res.body, res.status, res.contentType, what(), context);
   }
 }

@@ -22,7 +22,8 @@ export interface PostOptions {
 export interface PostResult {
   status: number;
   contentType: string;
-  text: string;
+  /** The answer undecoded: a big card is decoded and parsed off the main thread (`queryCardWith`). */
+  body: Buffer;
 }
 
 const UNREACHABLE_REASONS: Record<string, string> = {
@@ -52,9 +53,9 @@ export async function postToMetabase(options: PostOptions): Promise<PostResult> 
       signal,
       dispatcher: options.dispatcher,
     });
-    const text = await res.body.text();
+    const body = Buffer.from(await res.body.arrayBuffer());
     const header = res.headers['content-type'];
-    return { status: res.statusCode, contentType: (Array.isArray(header) ? header[0] : header) ?? '', text };
+    return { status: res.statusCode, contentType: (Array.isArray(header) ? header[0] : header) ?? '', body };
   } catch (err) {
     if (options.signal?.aborted) throw aborted(options, context, err);
     const code = errorCode(err);

@@ -73,7 +73,7 @@ describe.each([
     const award = out.messages.find((m) => m.businessType === AWARD)!;
     expect(award.recipient).toBe('campaign-contact-sh');
     expect(award.businessId).toMatch(new RegExp(`^${code}:C1\\d\\d$`));
-    expect(out.summary).toEqual({ key: 'campaign', params: { records: 12, announcements: 12, awards: out.counts['awards']! } });
+    expect(out.summary).toEqual({ key: 'campaigns:summary.run', params: { records: 12, announcements: 12, awards: out.counts['awards']! } });
   });
 
   it('refuses a non-numeric amount, naming the row and column, and writes nothing', () => {

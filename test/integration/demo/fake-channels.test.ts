@@ -11,7 +11,7 @@ describe('demo mode: fake WeCom channels', () => {
     expect(String(bot.settings.baseUrl)).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/cgi-bin\/webhook\/send$/);
     expect(app.unconfigured).toBeNull();
     const robot = await s.call('channels.testSend', { channel: 'GROUP_BOT', recipient: 'bj-ops-group', text: 'demo robot' });
-    const award = await s.call('channels.testSend', { channel: 'WORK_WECHAT', recipient: 'campaign-contact:BJ', text: 'demo app message' });
+    const award = await s.call('channels.testSend', { channel: 'WORK_WECHAT', recipient: 'campaign-contact-bj', text: 'demo app message' });
     for (const { id } of [robot, award]) await waitFor(async () => (await s.call('outbox.get', { id })).message.status === 'sent', `${id} to be sent`);
     expect((await s.call('recipients.list')).recipients.map((r) => r.id)).toContain('provider:*');
   });

@@ -40,7 +40,7 @@ describe('monitor pipelines', () => {
 
   it('fetches the card named by the job setting', async () => {
     const asked: number[] = [];
-    const metabase = { queryCard: (id: number) => (asked.push(id), Promise.resolve({ cols: [], rows: [] })), cardId: () => 0 };
+    const metabase = { queryCard: (id: number) => (asked.push(id), Promise.resolve({ cols: [], rows: [] })), queryCardWith: () => Promise.reject(new Error('not used')), cardId: () => 0 };
     const silent = { error() {}, warn() {}, info() {}, debug() {}, child: () => silent };
     const job = MONITOR_JOBS['smartsheet-crew-settlement-ledger']!;
     await job.body.fetchInput({ jobId: job.id, runId: 1, scheduledAt: new Date(), settings: {}, signal: new AbortController().signal, log: silent, metabase });

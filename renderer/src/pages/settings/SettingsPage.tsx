@@ -6,6 +6,7 @@ import { SourcesSettings } from './SourcesSettings.js';
 import { ChannelsSettings } from './channels/ChannelsSettings.js';
 import { RecipientsSettings } from './channels/RecipientsSettings.js';
 import { TemplatesSettings } from './channels/TemplatesSettings.js';
+import { CampaignSettings } from './campaigns/CampaignSettings.js';
 
 /** Settings tabs; capabilities add theirs (channels, recipients, data sources, campaigns). */
 export function SettingsPage() {
@@ -20,6 +21,7 @@ export function SettingsPage() {
         { key: 'channels', label: <span data-testid="tab-channels">{tc('tabs.channels')}</span>, children: <ChannelsSettings /> },
         { key: 'recipients', label: <span data-testid="tab-recipients">{tc('tabs.recipients')}</span>, children: <RecipientsSettings /> },
         { key: 'templates', label: <span data-testid="tab-templates">{tc('tabs.templates')}</span>, children: <TemplatesSettings /> },
+        { key: 'campaigns', label: <span data-testid="tab-campaigns">{t('campaigns:settings.tab')}</span>, children: <CampaignSettings /> },
       ]}
     />
   );

@@ -30,8 +30,8 @@ describe('campaign configurations', () => {
   });
 
   it('refuses an invalid configuration, naming the variant and the field', () => {
-    const broken = { ...variantData[0]!, id: 'BJ-2030-01', cardId: -5 };
-    expect(() => resolveCampaign(broken)).toThrow(/campaign BJ-2030-01 is invalid: cardId/);
+    const broken = { ...variantData[0]!, id: 'BJ-2030-01', activityCode: '' };
+    expect(() => resolveCampaign(broken)).toThrow(/campaign BJ-2030-01 is invalid: activityCode/);
     const missingRules = { ...variantData[0]!, id: 'BJ-2030-02', rewardConfig: { key: 'BJ-2030-02', version: 1 } };
     expect(() => resolveCampaign(missingRules)).toThrow(/no reward configuration BJ-2030-02 version 1/);
   });

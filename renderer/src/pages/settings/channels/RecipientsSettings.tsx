@@ -18,7 +18,8 @@ interface Values {
 
 /** Settings → Recipients: logical recipients and their ordered route of channel addresses. */
 export function RecipientsSettings() {
-  const { t } = useTranslation('channels');
+  const { t, i18n } = useTranslation('channels');
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const { t: to } = useTranslation('outbox');
   const act = useAction();
   const recipients = useApi('recipients.list', undefined, ['channels']);
@@ -27,7 +28,13 @@ export function RecipientsSettings() {
 
   const open = (r: Recipient | 'new') => {
     setEditing(r);
-    form.setFieldsValue(r === 'new' ? { id: '', name: '', note: '', route: [{ channel: 'GROUP_BOT' }] } : { id: r.id, name: r.name, note: r.note, route: r.route.map((e) => ({ channel: e.channel, ...(e.secret ? {} : { address: e.address }) })) });
+    form.setFieldsValue(
+      r === 'new'
+        ? { id: '', name: '', note: '', route: [{ channel: 'GROUP_BOT' }] }
+        : r.configured
+          ? { id: r.id, name: r.name, note: r.note, route: r.route.map((e) => ({ channel: e.channel, ...(e.secret ? {} : { address: e.address }) })) }
+          : { id: r.id, name: r.known?.name['zh-CN'] ?? '', note: '', route: [{ channel: 'GROUP_BOT' }] },
+    );
   };
 
   const save = async () => {
@@ -57,7 +64,21 @@ export function RecipientsSettings() {
         dataSource={recipients.data?.recipients ?? []}
         columns={[
           { title: t('recipients.id'), dataIndex: 'id' },
-          { title: t('recipients.name'), dataIndex: 'name' },
+          {
+            title: t('recipients.name'),
+            key: 'name',
+            render: (_: unknown, r) => (
+              <Space wrap>
+                {r.name || r.known?.name[lang]}
+                {r.known?.usedBy ? <Tag>{r.known.usedBy[lang]}</Tag> : null}
+                {r.configured ? null : (
+                  <Tag color="red" data-testid={`recipient-unconfigured-${r.id}`}>
+                    {t('recipients.notConfigured')}
+                  </Tag>
+                )}
+              </Space>
+            ),
+          },
           {
             title: t('recipients.route'),
             key: 'route',
@@ -79,11 +100,13 @@ export function RecipientsSettings() {
                 <Button size="small" onClick={() => open(r)} data-testid={`recipient-edit-${r.id}`}>
                   {t('edit')}
                 </Button>
-                <Popconfirm title={t('recipients.confirmDelete')} onConfirm={() => void remove(r.id)}>
-                  <Button size="small" danger>
-                    {t('delete')}
-                  </Button>
-                </Popconfirm>
+                {r.configured ? (
+                  <Popconfirm title={t('recipients.confirmDelete')} onConfirm={() => void remove(r.id)}>
+                    <Button size="small" danger>
+                      {t('delete')}
+                    </Button>
+                  </Popconfirm>
+                ) : null}
               </Space>
             ),
           },

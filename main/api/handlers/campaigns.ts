@@ -1,0 +1,103 @@
+import type { Herald } from '../../core/herald.js';
+import type { HandlersOf } from '../dispatcher.js';
+import type { campaignsMethods } from '../contract/campaigns.js';
+import { getCampaign, listVariants } from '../../campaigns/configs/index.js';
+import { campaignJobId } from '../../campaigns/job.js';
+import { configHistory, configVersion, currentCampaign, currentConfig, saveConfig } from '../../campaigns/store/config-store.js';
+import { ledgerEntries, filterEntries, overview, storedMonths, viewActivityCode } from '../../campaigns/views.js';
+import { exportLedgerFile, readExport } from '../../campaigns/export-file.js';
+import { jobsFor } from '../../jobs/service.js';
+
+export function campaignsHandlers(herald: Herald): HandlersOf<typeof campaignsMethods> {
+  const jobExists = (id: string): boolean => {
+    try {
+      return jobsFor(herald).jobs.has(id);
+    } catch {
+      return false;
+    }
+  };
+  /** A campaign's entries for a month; the stored configuration if it validates, else the shipped one (the page still shows the data). */
+  const entriesOf = (variant: string, month: string | undefined) => {
+    let campaign;
+    try {
+      campaign = currentCampaign(herald.db, variant);
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'CAMPAIGN_CONFIG_INVALID') throw err;
+      campaign = getCampaign(variant);
+    }
+    const activityCode = viewActivityCode(campaign, month, new Date(herald.clock.now()));
+    return { campaign, activityCode, entries: ledgerEntries(herald.db, campaign, activityCode) };
+  };
+  // September's two pipelines share an activity code; each counts its own table.
+  const countRows = (pipeline: 'v1-ledger' | 'v1-db', code: string, monthlyCodes: string): number =>
+    (
+      herald.db
+        .prepare(`SELECT COUNT(*) AS n FROM ${pipeline === 'v1-ledger' ? 'campaign_ledger' : 'campaign_performance_data'} WHERE activity_code = ? OR activity_code LIKE ?`)
+        .get(code, monthlyCodes) as { n: number }
+    ).n;
+
+  return {
+    'campaigns.list': () => ({
+      campaigns: listVariants().map((id) => {
+        const campaign = getCampaign(id);
+        const { variant } = campaign;
+        const monthly = variant.activityCode.includes('{YYYY-MM}');
+        const jobId = campaignJobId(id);
+        let configVersionNumber = 1;
+        let configProblem: string | null = null;
+        try {
+          configVersionNumber = currentConfig(herald.db, id).version;
+        } catch (err) {
+          configProblem = (err as Error).message;
+        }
+        const monthlyCodes = monthly ? `${variant.activityCode.replace('{YYYY-MM}', '')}____-__` : '';
+        return {
+          variant: id,
+          title: variant.title,
+          city: variant.city,
+          pipeline: variant.pipeline,
+          jobId: jobExists(jobId) ? jobId : null,
+          activityCode: variant.activityCode,
+          monthly,
+          months: storedMonths(herald.db, campaign),
+          contracts: countRows(variant.pipeline, variant.activityCode, monthlyCodes),
+          configVersion: configVersionNumber,
+          configProblem,
+        };
+      }),
+    }),
+    'campaigns.ledger': ({ variant, month, filter, page, pageSize }) => {
+      const { activityCode, entries } = entriesOf(variant, month);
+      const matching = filterEntries(entries, filter);
+      return {
+        activityCode,
+        entries: matching.slice((page - 1) * pageSize, page * pageSize),
+        total: matching.length,
+        housekeepers: [...new Set(entries.map((e) => e.housekeeper))].sort((a, b) => a.localeCompare(b, 'zh-CN')),
+        rewards: [...new Set(entries.flatMap((e) => e.rewardNames))].sort(),
+      };
+    },
+    'campaigns.overview': ({ variant, month }) => {
+      const { campaign, activityCode, entries } = entriesOf(variant, month);
+      return { activityCode, ...overview(campaign, entries) };
+    },
+    'campaigns.export': ({ variant, month }) => {
+      const exported = exportLedgerFile(herald.db, herald.paths.dataDir, variant, month, new Date(herald.clock.now()));
+      herald.log.info('Campaign ledger exported', { variant, rows: exported.rows, file: exported.file });
+      return exported;
+    },
+    'campaigns.exportContent': ({ name }) => ({ name, content: readExport(herald.paths.dataDir, name) }),
+    'campaigns.config.get': ({ variant }) => {
+      const current = currentConfig(herald.db, variant);
+      return { variant, version: current.version, settings: current.settings };
+    },
+    'campaigns.config.version': ({ variant, version }) => ({ variant, version, settings: configVersion(herald.db, variant, version).settings }),
+    'campaigns.config.history': ({ variant }) => ({ versions: configHistory(herald.db, variant) }),
+    'campaigns.config.save': ({ variant, settings, author, note, baseVersion }) => {
+      const saved = saveConfig(herald.db, { variantId: variant, settings, author, note, ...(baseVersion !== undefined ? { baseVersion } : {}), now: herald.clock.now() });
+      herald.log.info('Campaign configuration changed', { variant, version: saved.version, author, fields: saved.changedFields.join(', ') });
+      herald.events.invalidate('campaigns');
+      return { version: saved.version, author: saved.author, note: saved.note, changedFields: saved.changedFields, createdAt: saved.createdAt, problem: null };
+    },
+  };
+}
