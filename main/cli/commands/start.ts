@@ -3,9 +3,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { startHeadless } from '../../api/http/headless.js';
 import { projectRoot } from '../../core/app-info.js';
 import { resolveDataDir } from '../data-dir.js';
+import type { CliContext } from '../context.js';
+import { positiveInt } from '../options.js';
 
 /** The Electron binary when the optional `electron` package installed it, else undefined. */
 export function electronBinary(): string | undefined {
@@ -18,13 +19,14 @@ export function electronBinary(): string | undefined {
   }
 }
 
-export function registerStart(program: Command): void {
+export function registerStart(program: Command, ctx: CliContext = {}): void {
   program
     .command('start')
     .description('Run Herald: the tray app where Electron is installed, otherwise headless mode')
     .option('--headless', 'serve the UI over http://127.0.0.1 instead of opening the tray app')
     .option('--demo', 'start with bundled sample data and local fake Metabase / WeCom servers')
-    .option('--port <n>', 'port for headless mode (default: a free port)', (v) => Number.parseInt(v, 10))
+    .option('--port <n>', 'port for headless mode (default: a free port)', positiveInt)
+    .addHelpText('after', '\nExample:\n  herald start --headless --port 8800\n')
     .action(async (opts: { headless?: boolean; demo?: boolean; port?: number }, cmd: Command) => {
       const dataDir = resolveDataDir(cmd, opts.demo ?? false);
       const electron = opts.headless ? undefined : electronBinary();
@@ -36,7 +38,8 @@ export function registerStart(program: Command): void {
         return;
       }
       if (!opts.headless) console.log('Electron is not installed here: starting headless mode.');
-      const running = await startHeadless({ dataDir, demo: opts.demo ?? false, ...(opts.port !== undefined ? { port: opts.port } : {}) });
+      const { startHeadless } = await import('../../api/http/headless.js');
+      const running = await startHeadless({ dataDir, demo: opts.demo ?? false, ...(opts.port !== undefined ? { port: opts.port } : {}), ...(ctx.jobs ? { jobs: ctx.jobs } : {}) });
       console.log(`Herald is running (data: ${dataDir}).`);
       console.log(`Open ${running.server.loginUrl}`);
       const shutdown = () => {
