@@ -4,6 +4,10 @@ import type { CliContext } from './context.js';
 import { registerStart } from './commands/start.js';
 import { registerReplay } from './commands/replay.js';
 import { registerReplayJob } from './commands/replay-job.js';
+import { registerStatus } from './commands/status.js';
+import { registerExport } from './commands/export.js';
+import { registerDb } from './commands/db.js';
+import { registerRun } from './commands/run.js';
 
 export function createProgram(ctx: CliContext = {}): Command {
   const program = new Command('herald')
@@ -17,5 +21,9 @@ export function createProgram(ctx: CliContext = {}): Command {
   registerStart(program, ctx);
   registerReplay(program);
   registerReplayJob(program);
+  registerRun(program, ctx);
+  registerStatus(program, ctx);
+  registerExport(program, ctx);
+  registerDb(program, ctx);
   return program;
 }

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { apiOf } from '../api.js';
+import { openForChange, openForReading, withHerald, type CliContext } from '../context.js';
+
+/** `YYYYMMDD-HHMMSS` as backup names carry it (main/db/backup.ts). */
+function stamp(date: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}-${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}`;
+}
+
+export function registerDb(program: Command, ctx: CliContext): void {
+  const db = program.command('db').description('Back up, check and restore the database');
+
+  db.command('backup')
+    .description('Back up the database (online: works while Herald runs, without the lock)')
+    .argument('[file]', 'write the backup to this file (default: a new file in the backups folder)')
+    .addHelpText('after', '\nExamples:\n  herald db backup\n  herald db backup D:\\herald-before-upgrade.sqlite\n')
+    .action(async (file: string | undefined, _opts: unknown, cmd: Command) => {
+      const { HeraldError } = await import('../../shared/errors.js');
+      if (file && fs.existsSync(file)) throw new HeraldError('BACKUP_EXISTS', `${file} already exists; choose a new file name.`, { file });
+      await withHerald(openForReading(cmd, ctx), async (herald) => {
+        if (!file) {
+          const info = await apiOf(herald)('db.backup');
+          process.stdout.write(`Backup written: ${path.join(herald.paths.backupsDir, info.name)} (${info.sizeBytes} bytes)\n`);
+          return;
+        }
+        fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+        await herald.db.backup(file);
+        process.stdout.write(`Backup written: ${path.resolve(file)} (${fs.statSync(file).size} bytes)\n`);
+      });
+    });
+
+  db.command('check')
+    .description("Check the database's integrity and schema (read-only, without the lock)")
+    .addHelpText('after', '\nExample:\n  herald db check\n')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const { HeraldError } = await import('../../shared/errors.js');
+      await withHerald(openForReading(cmd, ctx), async (herald) => {
+        const health = await apiOf(herald)('health');
+        if (!health.integrity.ok) {
+          throw new HeraldError('DB_INTEGRITY', `The integrity check of ${herald.paths.dbFile} failed: ${health.integrity.problems.slice(0, 3).join('; ')}. Restore a backup (herald db restore FILE).`, {
+            file: herald.paths.dbFile,
+          });
+        }
+        process.stdout.write(`${herald.paths.dbFile}: integrity ok, schema ${health.schemaVersion}.\n`);
+      });
+    });
+
+  db.command('restore')
+    .description('Replace the database by a backup (takes the data-folder lock; the current database is kept as a backup first)')
+    .argument('<file>', 'the backup file (a herald-*.sqlite from the backups folder or any copy)')
+    .addHelpText('after', '\nExample:\n  herald db restore backups/herald-20260301-020000-daily.sqlite\n')
+    .action(async (file: string, _opts: unknown, cmd: Command) => {
+      const { HeraldError } = await import('../../shared/errors.js');
+      if (!fs.existsSync(file)) throw new HeraldError('BACKUP_NOT_FOUND', `There is no file ${file}.`, { file });
+      await withHerald(openForChange(cmd, ctx), async (herald) => {
+        // The core restores by name from its backups folder: a file from elsewhere is copied there first.
+        const inFolder = path.dirname(path.resolve(file)) === herald.paths.backupsDir && /^herald-\d{8}-\d{6}(-[\w-]+)?\.sqlite$/.test(path.basename(file));
+        const name = inFolder ? path.basename(file) : `herald-${stamp(new Date())}-restore-source.sqlite`;
+        const copy = path.join(herald.paths.backupsDir, name);
+        if (!inFolder) {
+          fs.mkdirSync(herald.paths.backupsDir, { recursive: true });
+          fs.copyFileSync(file, copy);
+        }
+        try {
+          const result = await apiOf(herald)('db.restore', { name });
+          process.stdout.write(`Restored from ${file}; the database before it is kept as ${path.join(herald.paths.backupsDir, result.safetyCopy)}.\n`);
+        } catch (err) {
+          if (!inFolder) fs.rmSync(copy, { force: true });
+          throw err;
+        }
+      });
+    });
+}
