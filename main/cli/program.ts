@@ -8,6 +8,7 @@ import { registerStatus } from './commands/status.js';
 import { registerExport } from './commands/export.js';
 import { registerDb } from './commands/db.js';
 import { registerRun } from './commands/run.js';
+import { registerImportV1 } from './commands/import-v1.js';
 
 export function createProgram(ctx: CliContext = {}): Command {
   const program = new Command('herald')
@@ -23,6 +24,7 @@ export function createProgram(ctx: CliContext = {}): Command {
   registerReplayJob(program);
   registerRun(program, ctx);
   registerStatus(program, ctx);
+  registerImportV1(program, ctx);
   registerExport(program, ctx);
   registerDb(program, ctx);
   return program;
