@@ -13,7 +13,7 @@ import { MONITOR_JOBS } from '../../../main/monitors/definitions.js';
  */
 const campaignSettings = z.looseObject({});
 
-const CAMPAIGN_VARIANTS = ['BJ-2025-06', 'BJ-2025-10', 'SH-2025-05', 'SH-2025-09', 'SH-2025-10'];
+const CAMPAIGN_VARIANTS = ['BJ-2025-06', 'BJ-2025-10', 'SH-2025-04', 'SH-2025-05', 'SH-2025-09', 'SH-2025-10'];
 
 export const catalogue: JobDefinition[] = [
   ...CAMPAIGN_VARIANTS.map((v) => campaignJob(v, { body: campaignPipelineJob(v), settingsSchema: campaignSettings })),

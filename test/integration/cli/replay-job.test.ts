@@ -5,7 +5,7 @@ import { settingsFromV1Env } from '../../../main/monitors/replay.js';
 import { v1RecipientName } from '../../../main/monitors/transforms/recipients.js';
 import { fixturePath, readFixtureJson } from '../../helpers/fixtures.js';
 import { herald } from '../../helpers/cli.js';
-import { tempDir } from '../../helpers/tmp.js';
+import { suiteTempDir as tempDir } from '../../helpers/suite-tmp.js';
 import { sameStructure } from '../../helpers/structure.js';
 
 interface FixtureCase {

@@ -7,7 +7,7 @@ import { isPyNum, type Scalar } from '../../../main/campaigns/rules/py.js';
 import { SCENARIOS, loadExpected, scenarioDifferences } from '../../helpers/campaign-scenarios.js';
 import { fixturePath } from '../../helpers/fixtures.js';
 import { herald } from '../../helpers/cli.js';
-import { tempDir } from '../../helpers/tmp.js';
+import { suiteTempDir as tempDir } from '../../helpers/suite-tmp.js';
 
 /** `herald replay --json` read back with Python number types, as the engine's own replay result. */
 function fromCliJson(text: string): ReplayResult {
