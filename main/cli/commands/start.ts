@@ -8,9 +8,12 @@ import { resolveDataDir } from '../data-dir.js';
 import type { CliContext } from '../context.js';
 import { positiveInt } from '../options.js';
 
-/** The Electron binary when the optional `electron` package installed it, else undefined. */
+/**
+ * The Electron binary when the optional `electron` package installed it, else undefined. In an
+ * installed Herald, herald.cmd runs this CLI on Herald.exe itself (as Node): the app is that binary.
+ */
 export function electronBinary(): string | undefined {
-  if (process.versions.electron) return undefined;
+  if (process.versions.electron) return process.execPath;
   try {
     const binary = createRequire(import.meta.url)('electron') as unknown;
     return typeof binary === 'string' && fs.existsSync(binary) ? binary : undefined;
@@ -31,8 +34,10 @@ export function registerStart(program: Command, ctx: CliContext = {}): void {
       const dataDir = resolveDataDir(cmd, opts.demo ?? false);
       const electron = opts.headless ? undefined : electronBinary();
       const appMain = path.join(projectRoot, 'out', 'main', 'app', 'main.js');
-      if (electron && fs.existsSync(appMain)) {
-        const args = [appMain, '--data-dir', dataDir, ...(opts.demo ? ['--demo'] : [])];
+      const packaged = process.versions.electron !== undefined;
+      if (electron && (packaged || fs.existsSync(appMain))) {
+        // The installed app starts its own main (package.json); a checkout's Electron is given the file.
+        const args = [...(packaged ? [] : [appMain]), '--data-dir', dataDir, ...(opts.demo ? ['--demo'] : [])];
         const child = spawn(electron, args, { stdio: 'inherit', env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined } });
         child.on('exit', (code) => process.exit(code ?? 0));
         return;
