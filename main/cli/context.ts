@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { Herald } from '../core/herald.js';
 import type { JobsConfig } from '../jobs/config.js';
+import type { ApiCall } from './api.js';
 import { dataPaths } from '../core/paths.js';
 import { HeraldError } from '../shared/errors.js';
 import { resolveDataDir } from './data-dir.js';
@@ -32,6 +33,12 @@ export async function openForReading(cmd: Command, ctx: CliContext): Promise<Her
   }
   const { Herald } = await import('../core/herald.js');
   return Herald.open({ dataDir, mode: 'cli', lock: false, ...(ctx.jobs ? { jobs: ctx.jobs } : {}) });
+}
+
+/** The in-process API of an opened core (loaded on use: `--help` and replays need none of it). */
+export async function apiFor(herald: Herald): Promise<ApiCall> {
+  const { apiOf } = await import('./api.js');
+  return apiOf(herald);
 }
 
 /** Runs `fn` on an opened core and always closes it (releasing the lock). */

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { apiOf } from '../api.js';
-import { openForChange, openForReading, withHerald, type CliContext } from '../context.js';
+import { apiFor, openForChange, openForReading, withHerald, type CliContext } from '../context.js';
 
 /** `YYYYMMDD-HHMMSS` as backup names carry it (main/db/backup.ts). */
 function stamp(date: Date): string {
@@ -22,7 +21,7 @@ export function registerDb(program: Command, ctx: CliContext): void {
       if (file && fs.existsSync(file)) throw new HeraldError('BACKUP_EXISTS', `${file} already exists; choose a new file name.`, { file });
       await withHerald(openForReading(cmd, ctx), async (herald) => {
         if (!file) {
-          const info = await apiOf(herald)('db.backup');
+          const info = await (await apiFor(herald))('db.backup');
           process.stdout.write(`Backup written: ${path.join(herald.paths.backupsDir, info.name)} (${info.sizeBytes} bytes)\n`);
           return;
         }
@@ -38,7 +37,7 @@ export function registerDb(program: Command, ctx: CliContext): void {
     .action(async (_opts: unknown, cmd: Command) => {
       const { HeraldError } = await import('../../shared/errors.js');
       await withHerald(openForReading(cmd, ctx), async (herald) => {
-        const health = await apiOf(herald)('health');
+        const health = await (await apiFor(herald))('health');
         if (!health.integrity.ok) {
           throw new HeraldError('DB_INTEGRITY', `The integrity check of ${herald.paths.dbFile} failed: ${health.integrity.problems.slice(0, 3).join('; ')}. Restore a backup (herald db restore FILE).`, {
             file: herald.paths.dbFile,
@@ -65,7 +64,7 @@ export function registerDb(program: Command, ctx: CliContext): void {
           fs.copyFileSync(file, copy);
         }
         try {
-          const result = await apiOf(herald)('db.restore', { name });
+          const result = await (await apiFor(herald))('db.restore', { name });
           process.stdout.write(`Restored from ${file}; the database before it is kept as ${path.join(herald.paths.backupsDir, result.safetyCopy)}.\n`);
         } catch (err) {
           if (!inFolder) fs.rmSync(copy, { force: true });

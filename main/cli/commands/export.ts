@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { MethodOutput } from '../../api/contract/index.js';
-import { apiOf } from '../api.js';
-import { openForReading, withHerald, type CliContext } from '../context.js';
+import { apiFor, openForReading, withHerald, type CliContext } from '../context.js';
 import { dayOrTime, month } from '../options.js';
 import { printJson } from '../format.js';
 import { createProgress } from '../progress.js';
@@ -64,7 +63,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
     .action(async (opts: { since?: Date; job?: string; json?: boolean }, cmd: Command) => {
       const { stringify } = await import('csv-stringify/sync');
       await withHerald(openForReading(cmd, ctx), async (herald) => {
-        const api = apiOf(herald);
+        const api = await apiFor(herald);
         const filter = { ...(opts.since ? { from: opts.since.toISOString() } : {}), ...(opts.job ? { jobId: opts.job } : {}) };
         const progress = createProgress('export runs');
         const runs: RunSummary[] = [];

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import type { MethodOutput } from '../../api/contract/index.js';
 import type { Herald } from '../../core/herald.js';
-import { apiOf, type ApiCall } from '../api.js';
-import { openForChange, withHerald, type CliContext } from '../context.js';
+import type { ApiCall } from '../api.js';
+import { apiFor, openForChange, withHerald, type CliContext } from '../context.js';
 import { printJson, shownTime } from '../format.js';
 import { isoTime, positiveInt } from '../options.js';
 import { createProgress } from '../progress.js';
@@ -97,7 +97,7 @@ export function registerRun(program: Command, ctx: CliContext): void {
       const { HeraldError } = await import('../../shared/errors.js');
       const { readRunInput } = await import('../run-input.js');
       await withHerald(openForChange(cmd, ctx), async (herald) => {
-        const api = apiOf(herald);
+        const api = await apiFor(herald);
         await api('jobs.get', { jobId });
         const body = jobsFor(herald).jobs.get(jobId)?.body;
         const input = opts.input && body?.kind === 'pipeline' ? await readRunInput(opts.input, jobId, body.inputSchema) : undefined;

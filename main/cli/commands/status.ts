@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import type { MethodOutput } from '../../api/contract/index.js';
 import type { LockHolder } from '../../db/data-folder-lock.js';
-import { apiOf } from '../api.js';
-import { openForReading, withHerald, type CliContext } from '../context.js';
+import { apiFor, openForReading, withHerald, type CliContext } from '../context.js';
 import { printJson, shownTime, table } from '../format.js';
 
 interface StatusReport {
@@ -49,7 +48,7 @@ export function registerStatus(program: Command, ctx: CliContext): void {
       const { isProcessAlive, readLockHolder } = await import('../../db/data-folder-lock.js');
       const { hostname } = await import('node:os');
       await withHerald(openForReading(cmd, ctx), async (herald) => {
-        const api = apiOf(herald);
+        const api = await apiFor(herald);
         const [{ jobs, pausedAll }, stats] = [await api('jobs.list'), await api('outbox.stats')];
         const report: StatusReport = {
           dataDir: herald.paths.dataDir,
