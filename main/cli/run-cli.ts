@@ -10,7 +10,8 @@ export function oneLine(err: unknown): string {
 
 /**
  * Parses and runs one command; resolves with the exit code: 0 on success (and for --help,
- * --version), non-zero with `herald: <one line>` on stderr otherwise.
+ * --version); otherwise `herald: <one line>` on stderr and 2 for a usage error (unknown command or
+ * option, missing or invalid argument), 1 for a failure.
  */
 export async function runCli(argv: readonly string[], ctx: CliContext = {}): Promise<number> {
   try {
@@ -20,7 +21,7 @@ export async function runCli(argv: readonly string[], ctx: CliContext = {}): Pro
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
       process.stderr.write(`herald: ${oneLine(err)} (see --help)\n`);
-      return err.exitCode || 2;
+      return 2;
     }
     process.stderr.write(`herald: ${oneLine(err)}\n`);
     return 1;
