@@ -48,7 +48,7 @@ describe('herald entry points', () => {
       const out = await node('out/main/cli/main.js', args);
       expect(out.code).toBe(2);
       expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
-      expect(out.stderr).toMatch(/^herald: (unknown command 'frobnicate'|unknown option '--colour') \(see --help\)$/);
+      expect(out.stderr).toMatch(/^herald: (unknown command 'frobnicate'|unknown option '--colour') \(see --help\)\n$/);
     }
   });
 });
