@@ -3,12 +3,6 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { apiFor, openForChange, openForReading, withHerald, type CliContext } from '../context.js';
 
-/** `YYYYMMDD-HHMMSS` as backup names carry it (main/db/backup.ts). */
-function stamp(date: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}-${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}`;
-}
-
 export function registerDb(program: Command, ctx: CliContext): void {
   const db = program.command('db').description('Back up, check and restore the database');
 
@@ -54,20 +48,29 @@ export function registerDb(program: Command, ctx: CliContext): void {
     .action(async (file: string, _opts: unknown, cmd: Command) => {
       const { HeraldError } = await import('../../shared/errors.js');
       if (!fs.existsSync(file)) throw new HeraldError('BACKUP_NOT_FOUND', `There is no file ${file}.`, { file });
+      const { checkBackupFile } = await import('../../core/herald.js');
+      const { backupTo } = await import('../../db/backup.js');
+      const { openDatabase } = await import('../../db/open.js');
       await withHerald(openForChange(cmd, ctx), async (herald) => {
-        // The core restores by name from its backups folder: a file from elsewhere is copied there first.
-        const inFolder = path.dirname(path.resolve(file)) === herald.paths.backupsDir && /^herald-\d{8}-\d{6}(-[\w-]+)?\.sqlite$/.test(path.basename(file));
-        const name = inFolder ? path.basename(file) : `herald-${stamp(new Date())}-restore-source.sqlite`;
-        const copy = path.join(herald.paths.backupsDir, name);
+        // The core restores by name from its backups folder: a file from elsewhere is checked, then
+        // copied there (SQLite's backup API, so it lands as one consistent file).
+        const inFolder = path.dirname(path.resolve(file)) === herald.paths.backupsDir && herald.listBackups().some((b) => b.name === path.basename(file));
+        let name = path.basename(file);
+        let copy: string | undefined;
         if (!inFolder) {
-          fs.mkdirSync(herald.paths.backupsDir, { recursive: true });
-          fs.copyFileSync(file, copy);
+          checkBackupFile(file);
+          const source = openDatabase(file, { readonly: true });
+          try {
+            ({ name, file: copy } = await backupTo(source, herald.paths.backupsDir, 'restore-source', new Date(herald.clock.now())));
+          } finally {
+            source.close();
+          }
         }
         try {
           const result = await (await apiFor(herald))('db.restore', { name });
           process.stdout.write(`Restored from ${file}; the database before it is kept as ${path.join(herald.paths.backupsDir, result.safetyCopy)}.\n`);
         } catch (err) {
-          if (!inFolder) fs.rmSync(copy, { force: true });
+          if (copy) fs.rmSync(copy, { force: true });
           throw err;
         }
       });

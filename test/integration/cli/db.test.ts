@@ -53,7 +53,8 @@ describe('herald db', () => {
     expect(refused.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(refused.stderr).toMatch(/cannot be read|fails the integrity check/);
     expect(runCount(dataDir)).toBe(1);
-    expect(fs.readdirSync(path.join(dataDir, 'backups')).filter((f) => f.includes('restore-source'))).toEqual([]);
+    const backups = path.join(dataDir, 'backups');
+    expect(fs.existsSync(backups) ? fs.readdirSync(backups).filter((f) => f.includes('restore-source')) : []).toEqual([]);
 
     const missing = await herald(['--data-dir', dataDir, 'db', 'restore', path.join(dataDir, 'nope.sqlite')]);
     expect(missing.code).toBe(1);
