@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { LEDGER_HEADERS } from '../campaigns/input/columns.js';
 import { HeraldError } from '../shared/errors.js';
+import type { Campaign } from '../campaigns/index.js';
 import { campaignOfMonth, monthNumber } from './campaigns.js';
 import type { LedgerContract } from './contracts.js';
 import type { Planner } from './planner.js';
@@ -65,6 +66,14 @@ export function readStateJson(file: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/** The campaign a PC file's city and month name (`BJ`, `Sep`), or why there is none (skipped). */
+function campaignOfFile(name: string, city: 'BJ' | 'SH', month: string, planner: Planner): Campaign | undefined {
+  const n = monthNumber(month);
+  const campaign = n === undefined ? undefined : campaignOfMonth(city, n);
+  if (!campaign) planner.skip(name, `no Herald campaign for ${city} ${month} 2025`);
+  return campaign;
+}
+
 /**
  * The ledger CSVs as contracts, one per (campaign, contract id): the first row seen gives the cells
  * (in the order of the campaign's ledger header; a column the file lacks is left empty), and the
@@ -74,12 +83,8 @@ export function readLedgers(files: PcFiles['ledgers'], planner: Planner): Ledger
   const contracts = new Map<string, LedgerContract>();
   for (const { file, city, month } of files) {
     const name = path.basename(file);
-    const n = monthNumber(month);
-    const campaign = n === undefined ? undefined : campaignOfMonth(city, n);
-    if (!campaign) {
-      planner.skip(name, `no Herald campaign for ${city} ${month} 2025`);
-      continue;
-    }
+    const campaign = campaignOfFile(name, city, month, planner);
+    if (!campaign) continue;
     if (!campaign.variant.legacy) {
       planner.skip(name, `${campaign.variant.id} keeps its state in performance_data.db, not in a ledger CSV`);
       continue;
@@ -130,12 +135,8 @@ export function readSendStatus(files: PcFiles['sendStatus'], contracts: readonly
   const orphans: Array<{ contract: Omit<LedgerContract, 'cells' | 'header' | 'docNumber'>; file: string }> = [];
   for (const { file, city, month } of files) {
     const name = path.basename(file);
-    const n = monthNumber(month);
-    const campaign = n === undefined ? undefined : campaignOfMonth(city, n);
-    if (!campaign) {
-      planner.skip(name, `no Herald campaign for ${city} ${month} 2025`);
-      continue;
-    }
+    const campaign = campaignOfFile(name, city, month, planner);
+    if (!campaign) continue;
     planner.plan.files.push(file);
     const activityCode = campaign.variant.activityCode;
     for (const [id, state] of Object.entries(readStateJson(file))) {

@@ -24,14 +24,18 @@ export interface CliOptions {
   timeoutMs?: number;
 }
 
+function spawnHerald(args: readonly string[], options: CliOptions) {
+  return spawn(process.execPath, ['--import', 'tsx', options.entry ?? CLI_SOURCE, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
 /** Runs `herald …` as a real child process and collects its exit code and output. */
 export function herald(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', options.entry ?? CLI_SOURCE, ...args], {
-      cwd: options.cwd ?? ROOT,
-      env: { ...process.env, ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnHerald(args, options);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -48,11 +52,7 @@ export function herald(args: readonly string[], options: CliOptions = {}): Promi
 /** Starts a long-running `herald …` (e.g. `start --headless`) and resolves once its stdout shows `ready`. */
 export function heraldProcess(args: readonly string[], ready: RegExp, options: CliOptions = {}): Promise<{ child: ChildProcess; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', options.entry ?? CLI_SOURCE, ...args], {
-      cwd: options.cwd ?? ROOT,
-      env: { ...process.env, ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnHerald(args, options);
     let output = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
