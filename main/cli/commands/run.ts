@@ -46,6 +46,9 @@ function messageCounts(herald: Herald, runId: number): Record<string, number> {
  * limit passes.
  */
 async function deliver(herald: Herald, runId: number, timeoutMs: number): Promise<void> {
+  const { isSendingEnabled } = await import('../../outbox/control.js');
+  // "Stop all sending" is on: the messages wait, as they would in the app.
+  if (!isSendingEnabled(herald.db)) return;
   const { outboxService } = await import('../../outbox/service.js');
   const due = herald.db.prepare("SELECT COUNT(*) FROM messages WHERE run_id = ? AND (status = 'sending' OR (status IN ('pending', 'failed') AND next_attempt_at <= ?))").pluck();
   const service = outboxService(herald);
@@ -76,7 +79,7 @@ function summaryText(run: RunDetail, counts: Record<string, number>, dryRun: boo
   }
   if (run.warnings) lines.push(`Warnings: ${run.warnings} (herald export runs, or the Runs page, has them)`);
   if (dryRun) lines.push('Dry run: every message went to DRY_RUN; nothing was sent, and these messages will not be sent later.');
-  else if ((counts.pending ?? 0) + (counts.failed ?? 0) > 0) lines.push('Messages still waiting go out when Herald runs (herald start).');
+  else if ((counts.pending ?? 0) + (counts.failed ?? 0) > 0) lines.push('Messages still waiting go out when Herald runs (herald start), unless sending is switched off.');
   return `${lines.join('\n')}\n`;
 }
 
