@@ -28,6 +28,8 @@ export interface Submission {
   rerunOf?: number;
   /** Part of a run-all catch-up: queued even behind other queued runs. */
   batch?: boolean;
+  /** Hold every message of the run to this channel (a dry run: `DRY_RUN`, sending nothing). */
+  onlyChannel?: string;
 }
 
 export interface RunnerDeps {
@@ -91,6 +93,8 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 export class JobRunner {
   private readonly queues = new Map<string, number[]>();
   private readonly active = new Map<string, ActiveRun>();
+  /** Runs whose messages are held to one channel, until they start. */
+  private readonly heldTo = new Map<number, string>();
   private stopped = false;
 
   constructor(private readonly deps: RunnerDeps) {}
@@ -114,6 +118,7 @@ export class JobRunner {
     }
     const inputRef = s.inputRef ?? (s.input ? saveInputSync(db, s.input.value, clock.now()).ref : undefined);
     const runId = runs.insert({ ...base, status: 'queued', inputRef }, clock.now());
+    if (s.onlyChannel) this.heldTo.set(runId, s.onlyChannel);
     queue.push(runId);
     this.queues.set(s.jobId, queue);
     this.deps.onChange(s.jobId, runId);
@@ -127,6 +132,7 @@ export class JobRunner {
       const i = queue.indexOf(runId);
       if (i < 0) continue;
       queue.splice(i, 1);
+      this.heldTo.delete(runId);
       this.deps.runs.finish(runId, { status: 'cancelled', error: { code: 'CANCELLED', message: 'Cancelled before it started.' } }, this.deps.clock.now());
       this.deps.onChange(jobId, runId, 'cancelled');
       return 'cancelled';
@@ -158,6 +164,7 @@ export class JobRunner {
   /** Queued runs end as interrupted; running ones are stopped (their transactions roll back). */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.heldTo.clear();
     const now = this.deps.clock.now();
     for (const [jobId, queue] of this.queues) {
       for (const runId of queue.splice(0)) {
@@ -216,6 +223,8 @@ export class JobRunner {
     const job = config.definition(active.jobId);
     const body = job.body.kind === 'pipeline' ? (job.body as PipelineJob<unknown>) : undefined;
     const row = runs.get(active.runId)!;
+    const onlyChannel = this.heldTo.get(active.runId);
+    this.heldTo.delete(active.runId);
     const started = performance.now();
     await whenWritable(() => runs.markRunning(active.runId, clock.now(), body?.defaultPipeline ?? null));
     this.deps.onChange(active.jobId, active.runId);
@@ -226,8 +235,9 @@ export class JobRunner {
     try {
       if (!body) throw notBuiltError(job);
       const settings = config.runSettings(active.jobId);
+      if (onlyChannel) active.log.write('info', `Dry run: every message of this run goes to ${onlyChannel} (nothing is sent)`);
       const inputRef = row.input_ref ?? (await this.fetchInput(active, body, row.scheduled_at, settings));
-      await this.inWorker(active, { jobId: active.jobId, runId: active.runId, pipelineId: body.defaultPipeline, scheduledAt: row.scheduled_at, settings, inputRef });
+      await this.inWorker(active, { jobId: active.jobId, runId: active.runId, pipelineId: body.defaultPipeline, scheduledAt: row.scheduled_at, settings, inputRef, ...(onlyChannel ? { onlyChannel } : {}) });
       end = { status: 'succeeded' };
     } catch (err) {
       end = active.stopReason ? this.stopEnd(active.stopReason, job) : { status: 'failed', error: asRunError(err) };

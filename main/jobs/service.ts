@@ -137,9 +137,19 @@ export class JobsService implements Service {
     return { pausedAll: paused };
   }
 
-  runNow(jobId: string, input?: unknown): { runId: number } {
+  /**
+   * A manual run: `input` replaces fetching, `scheduledAt` is its logical time (default now), and
+   * `dryRun` holds every message it produces to DRY_RUN — recorded as sent there, sent nowhere.
+   */
+  runNow(jobId: string, input?: unknown, options: { scheduledAt?: number; dryRun?: boolean } = {}): { runId: number } {
     this.config.definition(jobId);
-    const { runId } = this.runner.submit({ jobId, kind: 'manual', scheduledAt: this.herald.clock.now(), ...(input !== undefined ? { input: { value: input } } : {}) });
+    const { runId } = this.runner.submit({
+      jobId,
+      kind: 'manual',
+      scheduledAt: options.scheduledAt ?? this.herald.clock.now(),
+      ...(input !== undefined ? { input: { value: input } } : {}),
+      ...(options.dryRun ? { onlyChannel: 'DRY_RUN' } : {}),
+    });
     return { runId };
   }
 

@@ -33,6 +33,13 @@ export interface RouteQuestion {
  * the trace ("GROUP_BOT: not configured → WECHAT").
  */
 export function chooseChannel(q: RouteQuestion, configs: Record<ChannelType, ChannelConfigRecord>, senders: SenderRegistry): RouteDecision {
+  // A channel with no effect outside Herald (DRY_RUN) needs no address: a message held to it (a run
+  // with `dryRun`) settles there whether the recipient's route lists it or not, configured or not.
+  const held = q.onlyChannel ? senders[q.onlyChannel as ChannelType] : undefined;
+  if (held?.inline) {
+    const address = q.route?.entries.find((e) => e.channel === held.type)?.address ?? q.recipient;
+    return { kind: 'use', choice: { channel: held.type, address, config: configs[held.type], sender: held }, skipped: [] };
+  }
   if (!q.route || q.route.entries.length === 0) {
     const known = knownRecipient(q.recipient);
     if (known) {

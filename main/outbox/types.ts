@@ -38,6 +38,7 @@ export interface EnqueueResult {
 
 /**
  * Enqueues inside the caller's transaction (the job's business writes and its messages commit
- * together). Implemented by main/outbox/enqueue.ts.
+ * together). `onlyChannel` holds the message to one channel (a dry run: `DRY_RUN`). Implemented by
+ * main/outbox/enqueue.ts.
  */
-export type Enqueue = (db: Db, message: OutboundMessage) => EnqueueResult;
+export type Enqueue = (db: Db, message: OutboundMessage, options?: { onlyChannel?: string }) => EnqueueResult;

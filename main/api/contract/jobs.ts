@@ -146,9 +146,18 @@ export const jobsMethods = {
     summary: 'Enable or disable a job, edit its triggers or settings (invalid cron or time zone refused, naming the field).',
   }),
   'jobs.runNow': method({
-    input: z.object({ jobId: JobId, input: z.unknown().optional() }).strict(),
+    input: z
+      .object({
+        jobId: JobId,
+        input: z.unknown().optional(),
+        /** The run's logical time (business dates are computed from it); default now. */
+        scheduledAt: InstantInput.optional(),
+        /** Every message of the run goes to DRY_RUN: recorded as sent, sent nowhere, never sent later. */
+        dryRun: z.boolean().optional(),
+      })
+      .strict(),
     output: z.object({ runId: RunId }),
-    summary: 'Run a job now; `input` (e.g. JSON rows) replaces fetching its input.',
+    summary: 'Run a job now; `input` (e.g. JSON rows) replaces fetching its input; `scheduledAt` sets its logical time; `dryRun` sends nothing.',
   }),
   'jobs.pause': method({ input: ByJob, output: JobSummarySchema, summary: 'Stop one job’s triggers (runs in flight finish).' }),
   'jobs.resume': method({ input: ByJob, output: JobSummarySchema, summary: 'Start one job’s triggers again from now.' }),

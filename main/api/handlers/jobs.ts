@@ -9,7 +9,8 @@ export function jobsHandlers(herald: Herald): HandlersOf<typeof jobsMethods> {
     'jobs.list': () => jobs().list(),
     'jobs.get': ({ jobId }) => jobs().get(jobId),
     'jobs.update': ({ jobId, ...patch }) => jobs().update(jobId, patch),
-    'jobs.runNow': ({ jobId, input }) => jobs().runNow(jobId, input),
+    'jobs.runNow': ({ jobId, input, scheduledAt, dryRun }) =>
+      jobs().runNow(jobId, input, { ...(scheduledAt ? { scheduledAt: Date.parse(scheduledAt) } : {}), ...(dryRun ? { dryRun } : {}) }),
     'jobs.pause': ({ jobId }) => jobs().pause(jobId, true),
     'jobs.resume': ({ jobId }) => jobs().pause(jobId, false),
     'jobs.pauseAll': () => jobs().pauseAll(true),

@@ -72,8 +72,9 @@ function run(db: Db, body: PipelineJob<unknown>, input: unknown, enqueue: Enqueu
   inTransaction(db, () => {
     const output = pipeline.run(db, input, ctx);
     let created = 0;
+    const options = request.onlyChannel ? { onlyChannel: request.onlyChannel } : undefined;
     for (const message of output.messages) {
-      if (enqueue(db, { ...message, jobId: request.jobId, runId: request.runId }).created) created += 1;
+      if (enqueue(db, { ...message, jobId: request.jobId, runId: request.runId }, options).created) created += 1;
     }
     memory();
     // The result travels with the business rows: whoever reads the run after a crash or a

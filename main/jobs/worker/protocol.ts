@@ -14,6 +14,8 @@ export interface WorkerRequest {
   scheduledAt: number;
   settings: Record<string, unknown>;
   inputRef: string;
+  /** Every message of the run is held to this channel (a dry run: `DRY_RUN`). */
+  onlyChannel?: string;
 }
 
 export interface WorkerMemory {

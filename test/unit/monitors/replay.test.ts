@@ -7,6 +7,7 @@ import { v1RecipientName } from '../../../main/monitors/transforms/recipients.js
 import { isHeraldError } from '../../../main/shared/errors.js';
 import { fixturePath, readFixtureJson } from '../../helpers/fixtures.js';
 import { cardOf } from '../../helpers/monitors.js';
+import { sameStructure } from '../../helpers/structure.js';
 
 interface FixtureCase {
   id: string;
@@ -18,18 +19,6 @@ interface FixtureCase {
 interface Expected {
   job: string;
   runs: Array<{ at: string; error?: string; messages: Array<{ recipient: string; message: unknown }> }>;
-}
-
-/** Payloads structurally equal, numbers within 1e-9 (the fixtures README's comparison rule). */
-function sameStructure(actual: unknown, expected: unknown): boolean {
-  if (typeof expected === 'number') return typeof actual === 'number' && Math.abs(actual - expected) <= 1e-9;
-  if (Array.isArray(expected)) return Array.isArray(actual) && actual.length === expected.length && expected.every((e, i) => sameStructure(actual[i], e));
-  if (expected !== null && typeof expected === 'object') {
-    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return false;
-    const keys = Object.keys(expected);
-    return keys.length === Object.keys(actual).length && keys.every((k) => sameStructure((actual as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k]));
-  }
-  return actual === expected;
 }
 
 function replayCase(c: FixtureCase, pipeline: 'v1-exact' | 'herald'): ReplayResult {

@@ -44,6 +44,19 @@ describe('routing', () => {
     expect(w.fake.accepted('key-123456789')[0]!.body).toEqual({ msgtype: 'template_card', template_card: { card_type: 'text_notice' } });
   });
 
+  it('a message held to DRY_RUN (a dry run) settles there, whether its route lists DRY_RUN or it has no route at all', async () => {
+    const w = await outboxWorld();
+    w.recipient({ id: 'bj-ops-group', route: [{ channel: 'GROUP_BOT', address: 'key-123456789' }] });
+    const held = (recipient: string, businessId: string) =>
+      enqueueMessage(w.herald.db, { businessType: 'sla.daily', businessId, recipient, content: { kind: 'text', text: 'dry' } }, { onlyChannel: 'DRY_RUN' }).id;
+    const routed = held('bj-ops-group', 'd1');
+    const unknown = held('nobody', 'd2');
+    await w.worker.runOnce();
+    expect(w.row(routed)).toMatchObject({ status: 'sent', channel: 'DRY_RUN' });
+    expect(w.row(unknown)).toMatchObject({ status: 'sent', channel: 'DRY_RUN' });
+    expect(w.fake.robot).toHaveLength(0);
+  });
+
   it('makes a message for an unknown recipient dead with a clear reason', async () => {
     const w = await outboxWorld();
     const id = send(w, 'nobody');
