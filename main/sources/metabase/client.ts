@@ -140,7 +140,7 @@ export class MetabaseHttpClient implements MetabaseClient {
       const reason = typeof body.error === 'string' ? body.error.slice(0, 300) : 'no reason given';
       throw new HeraldError('SOURCE_QUERY_FAILED', `Card ${cardId} failed inside Metabase at ${conn.url}: ${reason}`, context);
     }
-    const result = toCardResult(body, context);
+    const result: CardResult = { ...toCardResult(body, context), source: { card: cardId, server: conn.url } };
     this.log.info('Metabase card fetched', { ...context, status: res.status, rows: result.rows.length, columns: result.cols.length, ms: Date.now() - started });
     return result;
   }
