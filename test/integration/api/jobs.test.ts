@@ -5,6 +5,7 @@ import { startTestServer } from '../../helpers/headless.js';
 import { createTestTables, testJobsConfig } from '../../helpers/jobs/herald.js';
 import { FINISHED_STATUSES } from '../../../main/api/contract/jobs.js';
 import { nextNineShanghai } from '../../helpers/jobs/time.js';
+import { MONITOR_JOB_IDS } from '../../../main/monitors/definitions.js';
 
 
 async function untilEnded(s: Awaited<ReturnType<typeof startTestServer>>, runId: number) {
@@ -22,7 +23,8 @@ describe('jobs and runs API', () => {
     const { jobs, pausedAll } = await s.call('jobs.list');
     expect(pausedAll).toBe(false);
     expect(jobs).toHaveLength(31);
-    expect(jobs.every((j) => !j.enabled && !j.available && j.nextRunAt === null && j.lastRun === null)).toBe(true);
+    expect(jobs.every((j) => !j.enabled && j.nextRunAt === null && j.lastRun === null)).toBe(true);
+    expect(jobs.filter((j) => j.available).map((j) => j.id).sort()).toEqual([...MONITOR_JOB_IDS].sort());
     const sla = jobs.find((j) => j.id === 'sla-daily-report')!;
     expect(sla.title).toEqual({ 'zh-CN': '服务超时日报（SLA）', en: 'Daily service (SLA) report' });
     expect(sla.triggers).toEqual([{ spec: { kind: 'cron', expression: '0 9 * * *' }, words: { key: 'daily', params: { time: '09:00' } }, nextRunAt: null }]);
@@ -66,11 +68,11 @@ describe('jobs and runs API', () => {
   });
 
   it('runs a job that is not built: the run fails saying so, the API returns the message without the stack', async () => {
-    const s = await startTestServer();
-    const { runId } = await s.call('jobs.runNow', { jobId: 'technician-status' });
+    const s = await startTestServer({ jobs: testJobsConfig() });
+    const { runId } = await s.call('jobs.runNow', { jobId: 'not-built' });
     const run = await untilEnded(s, runId);
     expect(run.status).toBe('failed');
-    expect(run.error).toEqual({ code: 'JOB_NOT_BUILT', message: 'The job "Technician status changes (retired Aug 2025)" is not built yet: This monitoring job (issue 8) is not built into this Herald yet.' });
+    expect(run.error).toEqual({ code: 'JOB_NOT_BUILT', message: 'The job "Job not built" is not built yet: waiting for issue 99' });
     expect(JSON.stringify(run)).not.toContain('at ');
     expect((await s.call('status.get')).state).toBe('failed');
     const rerun = await s.raw('runs.rerun', { runId });

@@ -6,6 +6,7 @@ import { migrate } from '../../../main/db/migrate.js';
 import { JobConfigStore } from '../../../main/jobs/job-config.js';
 import { ManualClock } from '../../../main/shared/clock.js';
 import { triggerIssues } from '../../../main/triggers/validate.js';
+import { MONITOR_JOB_IDS, MONITOR_JOBS } from '../../../main/monitors/definitions.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 const byId = new Map(catalogue.map((j) => [j.id, j]));
@@ -70,14 +71,19 @@ describe('default job set', () => {
     }
   });
 
-  it('starts with every job disabled, and every body a placeholder that says what is missing', () => {
+  it('starts with every job disabled; the monitoring jobs run their pipelines, the others are placeholders that say what is missing', () => {
     const db = openDatabase(path.join(tempDir(), 'herald.sqlite'));
     migrate(db);
     const store = new JobConfigStore(db, new ManualClock(0), new Map(catalogue.map((j) => [j.id, j])));
     for (const job of catalogue) {
       expect(store.get(job.id).enabled, job.id).toBe(false);
-      expect(job.body.kind, job.id).toBe('unavailable');
+      const monitor = MONITOR_JOBS[job.id];
+      if (monitor) {
+        expect(job.body, job.id).toBe(monitor.body);
+        expect(job.settingsSchema, job.id).toBe(monitor.settingsSchema);
+      } else expect(job.body.kind, job.id).toBe('unavailable');
     }
+    expect(catalogue.filter((j) => j.body.kind === 'pipeline').map((j) => j.id).sort()).toEqual([...MONITOR_JOB_IDS].sort());
     db.close();
     expect(defaultCatalogue.module).toMatch(/\/main\/jobs\/catalogue\.ts$/);
   });
