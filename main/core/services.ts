@@ -1,6 +1,7 @@
 import type { Herald, Service } from './herald.js';
 import { dailyBackupService } from './daily-backup.js';
 import { sourcesService } from '../sources/service.js';
+import { monitorsService } from '../monitors/service.js';
 import { outboxService } from '../outbox/service.js';
 import { jobsService } from '../jobs/service.js';
 import { shadowService } from '../shadow/wiring.js';
@@ -16,6 +17,7 @@ export function createServices(herald: Herald): Service[] {
     dailyBackupService(herald),
     ...(herald.demo ? [demoChannelsService(herald)] : []),
     sourcesService(herald),
+    monitorsService(herald),
     outboxService(herald),
     jobsService(herald),
     shadowService(herald),

@@ -244,6 +244,8 @@ export class JobsService implements Service {
     events.invalidate('jobs', jobId);
     events.invalidate('status');
     if (!ended || ended === 'skipped' || ended === 'cancelled') return;
+    // A committed run may have enqueued messages (in its worker): wake the outbox now, not at its next check.
+    if (ended === 'succeeded') events.invalidate('outbox');
     if (!FAILED.includes(ended)) {
       this.failures.delete(jobId);
       return;

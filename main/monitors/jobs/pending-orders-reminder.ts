@@ -20,6 +20,8 @@ import { pyIsoUtc } from '../transforms/py-datetime.js';
  * scheduled-date` allows at most one digest per provider per Shanghai day instead.
  */
 export const PENDING_JOB_ID = 'pending-orders-reminder';
+/** The digest's business type; the outbox's sent hook for it marks the orders notified (`monitors/service.ts`). */
+export const PENDING_DIGEST = 'pending-orders.digest';
 
 const TEXT_COLUMNS: Array<[keyof PendingSnapshot, string]> = [
   ['customerName', 'name'], ['address', 'address'], ['supervisorName', 'supervisorName'], ['orgName', 'orgName'], ['orderStatus', 'orderstatus'],
@@ -70,7 +72,7 @@ export function runPendingOrdersReminder(inv: MonitorInvocation): MonitorRun {
     if (orders.length === 0) continue;
     counts.providers++;
     const queued = emitter.emit({
-      businessType: 'pending-orders.digest',
+      businessType: PENDING_DIGEST,
       businessId: `${orgText}::pending_orders_digest::${s.digestIdentity === 'scheduled-date' ? date : pyIsoUtc(inv.ctx.scheduledAt)}`,
       recipient: s.forceRecipient ?? resolveProvider(orgName, known, s.fallbackRecipient),
       content: { kind: 'text', text: pendingDigestText(orgText, orders, nowUs, s.createTimeDisplay) },
