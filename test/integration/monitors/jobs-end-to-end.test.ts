@@ -40,10 +40,14 @@ describe('monitoring jobs end to end: fake Metabase → real runner → real out
     expect(JSON.parse(w.jobs.runs.get(runIds[0]!)!.summary!)).toMatchObject({ key: 'monitors:summary.sla', params: { daily: 3 } });
   });
 
-  it('pending-orders-reminder: one digest per provider; once delivered, its orders are marked notified (sent hook)', async () => {
-    const { w, runIds, expected } = await runCase('pending-02');
+  it('pending-orders-reminder: one digest per provider, an unlisted provider to the default group; once delivered, its orders are marked notified (sent hook)', async () => {
+    const { w, runIds, expected } = await runCase('pending-10');
     const messages = await w.delivered(runIds[0]!);
     expect(messages.map(asV1)).toEqual(expectedOf(expected[0]!));
+    const unlisted = messages.filter((m) => m.recipient === 'wecom-default');
+    expect(unlisted).toHaveLength(1);
+    expect(w.wecom.accepted(KEYS.fallback).map((r) => r.content)).toEqual([unlisted[0]!.content]);
+    expect(w.wecom.accepted(KEYS.providers)).toHaveLength(messages.length - 1);
     const fingerprints = messages.flatMap((m) => JSON.parse(m.metadata!).pendingOrderFingerprints as string[]);
     expect(fingerprints.length).toBeGreaterThan(0);
     const notified = w.herald.db.prepare(`SELECT notification_sent, last_notified_at FROM monitor_pending_orders WHERE status_fingerprint IN (${fingerprints.map(() => '?').join(',')})`).all(...fingerprints) as Array<{ notification_sent: number; last_notified_at: string }>;

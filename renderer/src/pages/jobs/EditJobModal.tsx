@@ -195,7 +195,7 @@ function OpenEditJobModal({ jobId, onClose }: { jobId: string; onClose: () => vo
             </>
           )}
         </Form.List>
-        <Space style={{ marginBottom: 8 }}>
+        <Space style={{ display: 'flex', marginBottom: 8 }}>
           <Typography.Text strong>{t('edit.settingsTitle')}</Typography.Text>
           {fields.length > 0 ? (
             <Switch size="small" checked={jsonMode} onChange={switchEditor} checkedChildren="JSON" unCheckedChildren={t('edit.settingsForm')} data-testid="job-edit-settings-json" />

@@ -48,7 +48,7 @@ export function SlaWeeklyChart() {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0 },
       grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', minInterval: 1, name: t('slaChart.count') },
+      xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: providers, axisLabel: { width: 220, overflow: 'truncate' } },
       series: data.dates.map((date) => ({
         name: date,
@@ -63,7 +63,7 @@ export function SlaWeeklyChart() {
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [data, t]);
+  }, [data]);
 
   const to = week.data?.to;
   // The default week ends yesterday (the server's clock); going forward stops there.
