@@ -33,7 +33,7 @@ describe('Jobs page for the monitoring jobs', () => {
     await page.getByTestId('nav-runs').click();
     await expect.poll(() => page.locator(`tr[data-row-key="${runId}"]`).textContent()).toContain('已发出 3 条超时通知');
     expect(problems).toEqual([]);
-  });
+  }, 60_000);
 
   it('edits a monitor\'s settings in a form; a value the job refuses is shown at its field', async () => {
     const s = await startTestServer();
@@ -56,5 +56,5 @@ describe('Jobs page for the monitoring jobs', () => {
     await page.getByTestId('job-edit-settings-json').click();
     expect(JSON.parse(await page.getByTestId('job-edit-settings').inputValue())).toMatchObject({ semantics: 'cloud-2026', fallbackRecipient: 'wecom-default' });
     expect(problems).toEqual([]);
-  });
+  }, 60_000);
 });
