@@ -48,6 +48,8 @@ export interface MonitorJobSpec {
 interface SpecInput extends Omit<MonitorJobSpec, 'body' | 'id' | 'cardId' | 'run' | 'positional' | 'v1'> {
   description: string;
   body: MonitorBody;
+  /** Tables only this job writes (its whole state besides its rows of `monitor_notified`). */
+  ownTables?: readonly string[];
   /** The delivery terms of a run's messages when a setting changes them (smartsheet pacing). */
   deliveryOf?: (settings: Record<string, unknown>) => DeliveryPolicy;
   positional?: boolean;
@@ -66,7 +68,7 @@ function stateScopeOf(jobId: string, ownTables: readonly string[]): StateScope[]
   return [...ownTables.map((table) => ({ table })), { table: 'monitor_notified', where: 'job_id = ?', params: [jobId] }];
 }
 
-function spec(id: string, input: SpecInput & { ownTables?: readonly string[] }): MonitorJobSpec {
+function spec(id: string, input: SpecInput): MonitorJobSpec {
   const { description, body, deliveryOf, ownTables, ...rest } = input;
   const cardId = defaultCard(id);
   const run = monitorRunner(body, cardId, deliveryOf ?? (() => input.delivery));
@@ -92,7 +94,7 @@ function smartsheetSpec(table: SmartsheetTableId): MonitorJobSpec {
   const t = SMARTSHEET_TABLES[table];
   const settings = smartsheetSettingsSchema(table);
   return spec(SMARTSHEET_JOB_IDS[table], {
-    description: `Adds each new row of its card to the WeCom smartsheet "${t.schema[t.primary]}…" (add-only, de-duplicated by row identity).`,
+    description: `Adds each new row of its card to the ${table} WeCom smartsheet (add-only, de-duplicated by row identity).`,
     settingsSchema: settings,
     body: smartsheetBody(table),
     delivery: { pacingMs: t.pacingMs, success: 'smartsheet' },
