@@ -74,8 +74,8 @@ export function monitorRunner(body: MonitorBody, defaultCard: number, delivery: 
   return (inv) => {
     const result = body({ ...inv, cardId: inv.card.source?.card ?? defaultCard });
     const policy = delivery(inv.ctx.settings);
-    result.output.messages = result.output.messages.map((m) => (m.delivery ? m : { ...m, delivery: policy }));
-    return result;
+    const messages = result.output.messages.map((m) => (m.delivery ? m : { ...m, delivery: policy }));
+    return { ...result, output: { ...result.output, messages } };
   };
 }
 
