@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { FINISHED_STATUSES } from '../../main/api/contract/jobs.js';
-import { startTestServer, type TestServer } from '../helpers/headless.js';
+import { startTestServer, untilRunEnded } from '../helpers/headless.js';
 import { openHerald } from '../helpers/browser.js';
 import { fixtureCase } from '../helpers/monitor-world.js';
-
-async function untilEnded(s: TestServer, runId: number) {
-  for (let i = 0; i < 500; i += 1) {
-    const run = await s.call('runs.get', { runId });
-    if (FINISHED_STATUSES.includes(run.status)) return run;
-    await new Promise((r) => setTimeout(r, 30));
-  }
-  throw new Error(`run ${runId} did not end`);
-}
 
 describe('Jobs page for the monitoring jobs', () => {
   it("shows a run's result in words on the Jobs and Runs pages, and the SLA week per provider", async () => {
     const s = await startTestServer();
     // Yesterday's violations (the run's business date is the day before "now").
     const { runId } = await s.call('jobs.runNow', { jobId: 'sla-daily-report', input: fixtureCase('sla-02').runs[0]!.card });
-    expect(await untilEnded(s, runId)).toMatchObject({ status: 'succeeded', summary: { key: 'monitors:summary.sla' } });
+    expect(await untilRunEnded(s, runId)).toMatchObject({ status: 'succeeded', summary: { key: 'monitors:summary.sla' } });
     const { page, problems } = await openHerald(s.server);
     await page.getByTestId('nav-jobs').click();
     const summary = page.getByTestId('job-last-summary-sla-daily-report');
