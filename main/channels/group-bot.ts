@@ -1,10 +1,9 @@
 import { ChannelSettingsSchemas } from '../api/contract/channel-model.js';
 import type { MessageContent } from '../outbox/types.js';
 import { splitText } from '../outbox/split.js';
-import type { ChannelRuntimeConfig, ChannelSender, SendOutcome } from './types.js';
+import type { ChannelRuntimeConfig, ChannelSender } from './types.js';
 import { endpointKey } from './endpoint-key.js';
-import { httpCall, jsonBody } from './http.js';
-import { callErrorOutcome, httpStatusOutcome, postToWecom, wecomOutcome } from './wecom-errors.js';
+import { postToWecom } from './wecom-errors.js';
 
 /** WeCom robot content limits (UTF-8 bytes). */
 export const ROBOT_TEXT_MAX_BYTES = 2048;
@@ -33,25 +32,9 @@ function robotBody(content: MessageContent): unknown {
 }
 
 /**
- * The smartsheet webhook's success rule (spec §5.5): 2xx and an empty body, a body that is not
- * JSON, or an errcode that is absent, 0 or "0".
+ * GROUP_BOT: the WeCom group robot webhook (text, markdown, template card) and smartsheet webhooks;
+ * the answer is read by the message's success rule (`Delivery.success`).
  */
-async function postSmartsheet(url: string, payload: unknown, timeoutMs: number, signal: AbortSignal): Promise<SendOutcome> {
-  try {
-    const reply = await httpCall(url, { json: payload, timeoutMs, signal });
-    const failed = httpStatusOutcome(reply);
-    if (failed) return failed;
-    const response = { status: reply.status, body: reply.body };
-    const json = jsonBody(reply);
-    const errcode = json?.errcode;
-    if (errcode === undefined || errcode === null || errcode === 0 || errcode === '0') return { kind: 'sent', response };
-    return wecomOutcome(Number(errcode), String(json?.errmsg ?? ''), response);
-  } catch (err) {
-    return callErrorOutcome(err);
-  }
-}
-
-/** GROUP_BOT: the WeCom group robot webhook (text, markdown, template card) and smartsheet webhooks. */
 export function groupBotSender(): ChannelSender {
   return {
     type: 'GROUP_BOT',
@@ -75,8 +58,9 @@ export function groupBotSender(): ChannelSender {
     send(config, delivery) {
       const s = settingsOf(config);
       const url = webhookUrl(delivery.address, s.baseUrl);
-      if (delivery.content.kind === 'smartsheet') return postSmartsheet(url, delivery.content.payload, s.timeoutMs, delivery.signal);
-      return postToWecom(url, robotBody(delivery.content), s.timeoutMs, delivery.signal);
+      // A smartsheet webhook answers by its own rule (spec §5.5) unless the message names one.
+      const rule = delivery.success ?? (delivery.content.kind === 'smartsheet' ? 'smartsheet' : 'wecom-errcode');
+      return postToWecom(url, robotBody(delivery.content), s.timeoutMs, delivery.signal, rule);
     },
     secretValues(config, address) {
       const url = webhookUrl(address, settingsOf(config).baseUrl);

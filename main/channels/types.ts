@@ -1,4 +1,4 @@
-import type { MessageContent } from '../outbox/types.js';
+import type { MessageContent, SuccessRule } from '../outbox/types.js';
 import type { ChannelType } from '../api/contract/channel-model.js';
 
 export type { ChannelType };
@@ -43,6 +43,8 @@ export interface Delivery {
   /** The recipient's address on this channel (webhook key or URL, user id, e-mail, chat name). */
   address: string;
   signal: AbortSignal;
+  /** How the answer counts as delivered (the message's delivery policy); channels with their own protocol ignore it. */
+  success?: SuccessRule;
 }
 
 /** A sliding-window budget: at most `limit` sends per `windowMs` to one endpoint. */

@@ -1,8 +1,12 @@
+import type { SuccessRule } from '../outbox/types.js';
 import type { ResponseInfo, SendOutcome } from './types.js';
 import { httpCall, HttpCallError, jsonBody, type HttpReply } from './http.js';
 
 /** After WeCom's 45009 (frequency limit) the endpoint waits this long before trying again. */
 export const WECOM_THROTTLE_WAIT_MS = 60_000;
+
+/** The smartsheet webhook's answer to a datetime field it cannot read. */
+export const SMARTSHEET_INVALID_DATETIME = 2022034;
 
 const TOKEN_ERRORS = new Set([40014, 42001, 41001]);
 
@@ -30,6 +34,9 @@ export function wecomOutcome(errcode: number, errmsg: string, response: Response
       response,
     };
   }
+  if (errcode === SMARTSHEET_INVALID_DATETIME) {
+    return { kind: 'permanent', code, reason: `The smartsheet refused a date field of the record (2022034: ${errmsg}); sending it again cannot help.`, response };
+  }
   if (errcode === 93000) return { kind: 'permanent', code, reason: `The robot's webhook key is invalid (93000: ${errmsg}). Check the recipient's webhook in Settings → Recipients.`, response };
   return { kind: 'permanent', code, reason: `WeCom refused the message (errcode ${errcode}: ${errmsg}).`, response };
 }
@@ -53,6 +60,23 @@ export function wecomReplyOutcome(reply: HttpReply): SendOutcome {
   return wecomOutcome(Number.isFinite(errcode) ? errcode : -1, String(json.errmsg ?? ''), response);
 }
 
+/**
+ * A webhook reply read by a message's success rule (spec §5.5): WeCom's errcode (default), any
+ * 2xx (v1's SLA and pending orders), or the smartsheet rule (2xx and an empty or non-JSON body,
+ * or an errcode absent, 0 or "0"). Non-2xx answers are read the same way under every rule.
+ */
+export function webhookReplyOutcome(reply: HttpReply, rule: SuccessRule = 'wecom-errcode'): SendOutcome {
+  if (rule === 'wecom-errcode') return wecomReplyOutcome(reply);
+  const http = httpStatusOutcome(reply);
+  if (http) return http;
+  const response = { status: reply.status, body: reply.body };
+  if (rule === 'http-2xx') return { kind: 'sent', response };
+  const errcode = jsonBody(reply)?.errcode;
+  if (errcode === undefined || errcode === null || errcode === 0 || errcode === '0') return { kind: 'sent', response };
+  const code = Number(errcode);
+  return wecomOutcome(Number.isFinite(code) ? code : -1, String(jsonBody(reply)?.errmsg ?? ''), response);
+}
+
 /** A call that got no answer: timeouts and network errors are retried (seed: "5xx and timeouts → retry"). */
 export function callErrorOutcome(err: unknown): SendOutcome {
   if (err instanceof HttpCallError) {
@@ -61,10 +85,10 @@ export function callErrorOutcome(err: unknown): SendOutcome {
   return { kind: 'retry', code: 'SEND_ERROR', reason: (err as Error).message };
 }
 
-/** POSTs JSON to a WeCom endpoint and reads its answer as an outcome. */
-export async function postToWecom(url: string, body: unknown, timeoutMs: number, signal: AbortSignal): Promise<SendOutcome> {
+/** POSTs JSON to a WeCom endpoint and reads its answer by the success rule. */
+export async function postToWecom(url: string, body: unknown, timeoutMs: number, signal: AbortSignal, rule: SuccessRule = 'wecom-errcode'): Promise<SendOutcome> {
   try {
-    return wecomReplyOutcome(await httpCall(url, { json: body, timeoutMs, signal }));
+    return webhookReplyOutcome(await httpCall(url, { json: body, timeoutMs, signal }), rule);
   } catch (err) {
     return callErrorOutcome(err);
   }

@@ -2,6 +2,7 @@ import type { Herald, Service } from './herald.js';
 import { dailyBackupService } from './daily-backup.js';
 import { sourcesService } from '../sources/service.js';
 import { campaignsService } from '../campaigns/service.js';
+import { monitorsService } from '../monitors/service.js';
 import { outboxService } from '../outbox/service.js';
 import { jobsService } from '../jobs/service.js';
 import { shadowService } from '../shadow/wiring.js';
@@ -19,6 +20,7 @@ export function createServices(herald: Herald): Service[] {
     ...(demo ? [demo.prepare] : []),
     sourcesService(herald),
     campaignsService(herald),
+    monitorsService(herald),
     outboxService(herald),
     jobsService(herald),
     shadowService(herald),

@@ -5,6 +5,7 @@ import { writeMetabaseSettings } from '../sources/config.js';
 import { startFakeMetabase, type FakeMetabase } from './fake-metabase.js';
 import { demoChannels } from './fake-channels.js';
 import { demoCampaigns } from './campaigns.js';
+import { demoMonitors } from './monitors.js';
 
 /**
  * `npm start -- --demo`: local fake servers and sample data so a newcomer sees real jobs, messages
@@ -26,6 +27,7 @@ export type DemoContributor = (herald: Herald, env: DemoEnv) => Promise<void> | 
 const CONTRIBUTORS: readonly DemoContributor[] = [
   demoChannels,
   demoCampaigns,
+  demoMonitors,
 ];
 
 /**

@@ -72,7 +72,7 @@ export interface PipelineOutput {
   messages: OutboundMessage[];
   /** Counts shown on the run (`contracts`, `announcements`, `awards`, `violations` …). */
   counts: Record<string, number>;
-  /** "3 条超时通知已发送，1 条表扬": a catalogue key under `jobs:summary.` and its parameters. */
+  /** "3 条超时通知已发送，1 条表扬": a namespaced catalogue key (`monitors:summary.sla`) and its parameters. */
   summary?: { key: string; params: Record<string, string | number> };
 }
 

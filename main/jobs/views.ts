@@ -4,6 +4,7 @@ import type { JobDefinition } from './types.js';
 import type { JobConfig } from './job-config.js';
 import type { RunLogLine, RunProgress, RunRow } from './run-store.js';
 import { describeTrigger } from '../triggers/describe.js';
+import { settingsJsonSchema } from './settings-json-schema.js';
 
 export type JobSummary = z.input<typeof JobSummarySchema>;
 export type JobDetail = z.input<typeof JobDetailSchema>;
@@ -59,6 +60,7 @@ export function toJobDetail(s: JobState): JobDetail {
     options: s.job.options,
     settings: s.config.settings,
     settingsProblem: s.config.settingsProblem,
+    settingsSchema: settingsJsonSchema(s.job.settingsSchema),
     pipelines: body.kind === 'pipeline' ? Object.keys(body.pipelines) : [],
   };
 }

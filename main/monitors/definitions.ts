@@ -1,7 +1,12 @@
 import type { z } from 'zod';
-import type { JobTitle, PipelineJob } from '../jobs/types.js';
+import type { JobImplementation } from '../jobs/define.js';
+import type { PipelineJob } from '../jobs/types.js';
 import type { CardResult } from '../sources/types.js';
-import { cardResultSchema, monitorPipelines, PIPELINE_IDS, type MonitorBody } from './pipeline.js';
+import type { DeliveryPolicy } from '../outbox/types.js';
+import { DEFAULT_SOURCE_CARDS } from '../sources/cards.js';
+import {
+  cardResultSchema, monitorPipelines, monitorRunner, PIPELINE_IDS, type MonitorBody, type MonitorPipelineSpec, type MonitorRunner, type StateScope,
+} from './pipeline.js';
 import {
   contactTimeoutSettingsSchema, housekeeperOfflineSettingsSchema, pendingOrdersSettingsSchema, slaSettingsSchema, smartsheetSettingsSchema, technicianStatusSettingsSchema,
 } from './settings.js';
@@ -19,32 +24,20 @@ import { SMARTSHEET_TABLES, type SmartsheetTableId } from './transforms/smartshe
 import { TECHNICIAN_COLUMNS } from './transforms/technician-status.js';
 
 /**
- * The monitoring and integration jobs, ready for the job catalogue: title, settings with their
- * defaults, the pipeline body (fetch the card → pipelines `herald` / `v1-exact`), and what the
+ * The monitoring and integration jobs, ready for the job catalogue (`monitorJob(id)`): settings with their
+ * defaults, the pipeline body (fetch the job's card → pipelines `herald` / `v1-exact`), and what the
  * outbox must honour when delivering their messages (spec §5.5: pacing and success rule).
  */
-export type SuccessRule =
-  /** Any HTTP 2xx (v1 ignored WeCom's errcode for SLA and pending orders). */
-  | 'http-2xx'
-  /** 2xx and `errcode == 0` (missing counts as 0): housekeeper offline. */
-  | 'errcode-zero'
-  /** 2xx and (empty body, non-JSON body, or errcode absent / 0 / "0"): smartsheet. */
-  | 'smartsheet';
-
 export interface MonitorJobSpec {
   id: string;
-  title: JobTitle;
-  /** The card the job reads (default of its `cardId` setting). */
+  /** v1's card (the default of the job's entry in Settings → Data sources, `DEFAULT_SOURCE_CARDS`). */
   cardId: number;
   settingsSchema: z.ZodType<Record<string, unknown>>;
-  body: PipelineJob<CardResult>;
+  body: PipelineJob<CardResult> & { pipelines: Record<string, MonitorPipelineSpec> };
   /** The pipeline body with its bad-row policy chosen by the caller (replay, tests). */
-  run: MonitorBody;
-  delivery: { pacingMs: number; successRule: SuccessRule };
-  /** v1 retired the technician check: listed, off until someone turns it on. */
-  enabledByDefault: boolean;
-  /** Run by hand only (no v1 schedule). */
-  manual: boolean;
+  run: MonitorRunner;
+  /** v1's pacing (spec §5.5) and the success rule, carried by every message of the job (errcode read by default). */
+  delivery: DeliveryPolicy;
   /** Card columns in the fixtures' order; `positional` cards are read by index. */
   columns: readonly string[];
   positional: boolean;
@@ -52,54 +45,61 @@ export interface MonitorJobSpec {
   v1: { batchLimit: number; activityCode: string };
 }
 
-function pipelineJob(schema: z.ZodType<{ cardId: number }>, run: MonitorBody, description: string): PipelineJob<CardResult> {
-  return {
-    kind: 'pipeline',
-    inputSchema: cardResultSchema,
-    fetchInput: (ctx) => ctx.metabase.queryCard(schema.parse(ctx.settings).cardId, { signal: ctx.signal }),
-    pipelines: monitorPipelines(run, description),
-    defaultPipeline: PIPELINE_IDS.herald,
-  };
-}
-
-interface SpecInput extends Omit<MonitorJobSpec, 'body' | 'id' | 'enabledByDefault' | 'manual' | 'positional' | 'v1'> {
+interface SpecInput extends Omit<MonitorJobSpec, 'body' | 'id' | 'cardId' | 'run' | 'positional' | 'v1'> {
   description: string;
-  enabledByDefault?: boolean;
-  manual?: boolean;
+  body: MonitorBody;
+  /** Tables only this job writes (its whole state besides its rows of `monitor_notified`). */
+  ownTables?: readonly string[];
+  /** The delivery terms of a run's messages when a setting changes them (smartsheet pacing). */
+  deliveryOf?: (settings: Record<string, unknown>) => DeliveryPolicy;
   positional?: boolean;
   v1: { batchLimit?: number; activityCode: string };
 }
 
+/** The card v1 read for a job: one list of defaults for Data sources and the monitors alike. */
+function defaultCard(jobId: string): number {
+  const entry = DEFAULT_SOURCE_CARDS.find((c) => c.key === jobId);
+  if (!entry) throw new Error(`No default card for monitoring job ${jobId}`);
+  return entry.cardId;
+}
+
+/** The state a job keeps between runs: its own emitted keys, plus the tables only it uses. */
+function stateScopeOf(jobId: string, ownTables: readonly string[]): StateScope[] {
+  return [...ownTables.map((table) => ({ table })), { table: 'monitor_notified', where: 'job_id = ?', params: [jobId] }];
+}
+
 function spec(id: string, input: SpecInput): MonitorJobSpec {
-  const { description, ...rest } = input;
+  const { description, body, deliveryOf, ownTables, ...rest } = input;
+  const cardId = defaultCard(id);
+  const run = monitorRunner(body, cardId, deliveryOf ?? (() => input.delivery));
   return {
     ...rest,
     id,
-    body: pipelineJob(input.settingsSchema as z.ZodType<{ cardId: number }>, input.run, description),
-    enabledByDefault: input.enabledByDefault ?? true,
-    manual: input.manual ?? false,
+    cardId,
+    run,
+    body: {
+      kind: 'pipeline',
+      inputSchema: cardResultSchema,
+      // Settings → Data sources names the card (default: v1's); the answer records which it was.
+      fetchInput: (ctx) => ctx.metabase.queryCard(ctx.metabase.cardId(ctx.jobId), { signal: ctx.signal }),
+      pipelines: monitorPipelines(run, description, stateScopeOf(id, ownTables ?? [])),
+      defaultPipeline: PIPELINE_IDS.herald,
+    },
     positional: input.positional ?? false,
     v1: { batchLimit: input.v1.batchLimit ?? 200, activityCode: input.v1.activityCode },
   };
 }
 
-const SHEET_TITLES: Record<SmartsheetTableId, JobTitle> = {
-  'project-settlement': { 'zh-CN': '智能表格同步：项目结算', en: 'Smartsheet sync: project settlement' },
-  'contract-completion': { 'zh-CN': '智能表格同步：合同完工', en: 'Smartsheet sync: contract completion' },
-  'payment-records': { 'zh-CN': '智能表格同步：支付记录', en: 'Smartsheet sync: payment records' },
-  'crew-settlement-ledger': { 'zh-CN': '智能表格同步：工队结算财务台账', en: 'Smartsheet sync: crew settlement ledger' },
-  'material-replenishment': { 'zh-CN': '智能表格同步：材料补货', en: 'Smartsheet sync: material replenishment' },
-};
-
 function smartsheetSpec(table: SmartsheetTableId): MonitorJobSpec {
   const t = SMARTSHEET_TABLES[table];
+  const settings = smartsheetSettingsSchema(table);
   return spec(SMARTSHEET_JOB_IDS[table], {
-    title: SHEET_TITLES[table],
-    description: `Adds each new row of card ${t.cardId} to the WeCom smartsheet (add-only, de-duplicated by row identity).`,
-    cardId: t.cardId,
-    settingsSchema: smartsheetSettingsSchema(table),
-    run: smartsheetBody(table),
-    delivery: { pacingMs: t.pacingMs, successRule: 'smartsheet' },
+    description: `Adds each new row of its card to the ${table} WeCom smartsheet (add-only, de-duplicated by row identity).`,
+    settingsSchema: settings,
+    body: smartsheetBody(table),
+    delivery: { pacingMs: t.pacingMs, success: 'smartsheet' },
+    // The office may slow a table down (its pacing setting).
+    deliveryOf: (s) => ({ pacingMs: settings.parse(s).pacingMs, success: 'smartsheet' }),
     columns: [],
     v1: { activityCode: t.activityCode },
   });
@@ -108,62 +108,59 @@ function smartsheetSpec(table: SmartsheetTableId): MonitorJobSpec {
 export const MONITOR_JOBS: Readonly<Record<string, MonitorJobSpec>> = Object.fromEntries(
   [
     spec(SLA_JOB_ID, {
-      title: { 'zh-CN': 'SLA 超时日报与周报', en: 'SLA daily and weekly report' },
       description: "Stores yesterday's SLA violations, sends one message per violation, and on Mondays the weekly praise and reports.",
-      cardId: 1514,
       settingsSchema: slaSettingsSchema,
-      run: runSlaDailyReport,
-      delivery: { pacingMs: 200, successRule: 'http-2xx' },
+      body: runSlaDailyReport,
+      ownTables: ['monitor_sla_violations'],
+      delivery: { pacingMs: 200 },
       columns: SLA_COLUMNS,
       v1: { activityCode: 'SLA-DAILY-SERVICE-REPORT' },
     }),
     spec(PENDING_JOB_ID, {
-      title: { 'zh-CN': '待预约工单提醒', en: 'Pending orders reminder' },
       description: 'Sends each provider a digest of its orders still waiting for an appointment.',
-      cardId: 1712,
       settingsSchema: pendingOrdersSettingsSchema,
-      run: runPendingOrdersReminder,
-      delivery: { pacingMs: 200, successRule: 'http-2xx' },
+      body: runPendingOrdersReminder,
+      ownTables: ['monitor_pending_orders'],
+      delivery: { pacingMs: 200 },
       columns: PENDING_COLUMNS,
       positional: true,
       v1: { activityCode: 'PENDING-ORDERS-REMINDER' },
     }),
     spec(OFFLINE_JOB_ID, {
-      title: { 'zh-CN': '管家上下线播报', en: 'Housekeeper offline broadcast' },
       description: 'Broadcasts each housekeeper online/offline event of the lookback window once.',
-      cardId: 2085,
       settingsSchema: housekeeperOfflineSettingsSchema,
-      run: runHousekeeperOfflineBroadcast,
-      delivery: { pacingMs: 200, successRule: 'errcode-zero' },
+      body: runHousekeeperOfflineBroadcast,
+      delivery: { pacingMs: 200, success: 'wecom-errcode' },
       columns: OFFLINE_COLUMNS,
       v1: { activityCode: 'HOUSEKEEPER-OFFLINE-BROADCAST' },
     }),
     ...(Object.keys(SMARTSHEET_TABLES) as SmartsheetTableId[]).map(smartsheetSpec),
     spec(TECHNICIAN_JOB_ID, {
-      title: { 'zh-CN': '管家状态变更通知', en: 'Technician status changes' },
       description: 'Tells the company (WeChat) and the default webhook about each new technician status change.',
-      cardId: 719,
       settingsSchema: technicianStatusSettingsSchema,
-      run: runTechnicianStatus,
-      delivery: { pacingMs: 1000, successRule: 'http-2xx' },
+      body: runTechnicianStatus,
+      delivery: { pacingMs: 1000 },
       columns: TECHNICIAN_COLUMNS,
       positional: true,
-      enabledByDefault: false,
       v1: { batchLimit: Number.POSITIVE_INFINITY, activityCode: 'TECHNICIAN-STATUS' },
     }),
     spec(CONTACT_TIMEOUT_JOB_ID, {
-      title: { 'zh-CN': '联系超时汇总报告', en: 'Contact-timeout report' },
       description: "Posts last week's contact timeouts as a WeCom template card.",
-      cardId: 980,
       settingsSchema: contactTimeoutSettingsSchema,
-      run: runContactTimeoutReport,
-      delivery: { pacingMs: 0, successRule: 'http-2xx' },
+      body: runContactTimeoutReport,
+      delivery: { pacingMs: 0 },
       columns: CONTACT_TIMEOUT_COLUMNS,
       positional: true,
-      manual: true,
       v1: { batchLimit: Number.POSITIVE_INFINITY, activityCode: 'CONTACT-TIMEOUT' },
     }),
   ].map((job) => [job.id, job]),
 );
 
 export const MONITOR_JOB_IDS = Object.keys(MONITOR_JOBS);
+
+/** A monitoring job's line in the job catalogue: its pipeline body and settings. */
+export function monitorJob(jobId: string): JobImplementation {
+  const job = MONITOR_JOBS[jobId];
+  if (!job) throw new Error(`No monitoring job ${jobId}`);
+  return { body: job.body, settingsSchema: job.settingsSchema };
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/open.js';
 import type { PipelineContext, PipelineOutput, PipelineRecord, PipelineSpec } from '../jobs/types.js';
-import type { OutboundMessage } from '../outbox/types.js';
+import type { DeliveryPolicy, OutboundMessage } from '../outbox/types.js';
 import type { CardResult } from '../sources/types.js';
 import { HeraldError } from '../shared/errors.js';
 import type { MessageDraft, RowIssue } from './transforms/drafts.js';
@@ -35,29 +35,64 @@ export interface MonitorInvocation {
   card: CardResult;
   ctx: PipelineContext;
   policy: RowPolicy;
+  /** The card the rows came from (recorded by the Metabase client, else the job's default), for errors and warnings. */
+  cardId: number;
 }
 
 export type MonitorBody = (invocation: MonitorInvocation) => MonitorRun;
+/** A job's body as callers use it: the card id is taken from the input. */
+export type MonitorRunner = (invocation: Omit<MonitorInvocation, 'cardId'>) => MonitorRun;
 
 export const cardResultSchema: z.ZodType<CardResult> = z.object({
   cols: z.array(z.looseObject({ name: z.string(), display_name: z.string().nullish().transform((v) => v ?? undefined) })),
   rows: z.array(z.array(z.unknown())),
+  source: z.object({ card: z.number().int(), server: z.string().optional() }).optional(),
 });
 
 export const PIPELINE_IDS = { herald: 'herald', v1: 'v1-exact' } as const;
 
-export function monitorPipelines(body: MonitorBody, description: string): Record<string, PipelineSpec<CardResult>> {
+/**
+ * The rows of one table that hold a pipeline's state for its job (shadow mode hands exactly these
+ * between the live store and a sandbox when another pipeline goes live). Same shape as the job
+ * model's `StateScope` on the shadow integration branch.
+ */
+export interface StateScope {
+  table: string;
+  where?: string;
+  params?: ReadonlyArray<string | number>;
+}
+
+export interface MonitorPipelineSpec extends PipelineSpec<CardResult> {
+  stateScope: readonly StateScope[];
+}
+
+/**
+ * The job's body with its card id and delivery terms filled in: every message carries the job's
+ * delivery policy (pacing, success rule) unless the body set its own.
+ */
+export function monitorRunner(body: MonitorBody, defaultCard: number, delivery: (settings: Record<string, unknown>) => DeliveryPolicy): MonitorRunner {
+  return (inv) => {
+    const result = body({ ...inv, cardId: inv.card.source?.card ?? defaultCard });
+    const policy = delivery(inv.ctx.settings);
+    const messages = result.output.messages.map((m) => (m.delivery ? m : { ...m, delivery: policy }));
+    return { ...result, output: { ...result.output, messages } };
+  };
+}
+
+export function monitorPipelines(run: MonitorRunner, description: string, stateScope: readonly StateScope[]): Record<string, MonitorPipelineSpec> {
   return {
     [PIPELINE_IDS.herald]: {
       id: PIPELINE_IDS.herald,
       description,
-      run: (store, card, ctx) => body({ store, card, ctx, policy: 'warn-skip' }).output,
+      stateScope,
+      run: (store, card, ctx) => run({ store, card, ctx, policy: 'warn-skip' }).output,
     },
     [PIPELINE_IDS.v1]: {
       id: PIPELINE_IDS.v1,
       description: `${description} Stops where v1 stopped on bad data and keeps what v1 had done.`,
+      stateScope,
       run: (store, card, ctx) => {
-        const result = body({ store, card, ctx, policy: 'v1-abort' });
+        const result = run({ store, card, ctx, policy: 'v1-abort' });
         if (result.abort) ctx.warn(`v1 stopped this run here: ${result.abort.error}`, { jobId: ctx.jobId, runId: ctx.runId });
         return result.output;
       },

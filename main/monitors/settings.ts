@@ -3,7 +3,8 @@ import { DEFAULT_PROVIDER_CHATS, DEFAULT_PROVIDER_WEBHOOKS, RECIPIENTS, smartshe
 import { SMARTSHEET_TABLES, type SmartsheetTableId } from './transforms/smartsheet-tables.js';
 
 /**
- * The monitors' job settings with their defaults (the Jobs page edits them; `--set NAME=VALUE`
+ * The monitors' job settings with their defaults (the card each job reads is not among them: it is
+ * Settings → Data sources' entry for the job id, one place for every job) (the Jobs page edits them; `--set NAME=VALUE`
  * overrides them for a replay, so numbers, flags and lists also accept their text forms).
  * Where v1 had a quirk the default keeps v1's output and a named option changes it.
  */
@@ -25,7 +26,6 @@ const providerList = () =>
 const recipient = (fallback: string) => z.string().min(1).default(fallback);
 
 export const slaSettingsSchema = z.object({
-  cardId: count(1514),
   /** `cloud-2026` (default) or `pc-era`: run date instead of business date, v1.0.1 line order and texts. */
   semantics: z.enum(['cloud-2026', 'pc-era']).default('cloud-2026'),
   /** The unused PC variant: one `📢 超时情况通报` digest per provider instead of one message per violation. */
@@ -43,7 +43,6 @@ export const slaSettingsSchema = z.object({
 export type SlaSettings = z.infer<typeof slaSettingsSchema>;
 
 export const pendingOrdersSettingsSchema = z.object({
-  cardId: count(1712),
   providers: providerList(),
   fallbackRecipient: recipient(RECIPIENTS.wecomDefault),
   /** v1 `WECOM_WEBHOOK_PENDING_ORDERS_FORCE_URL`: every digest to this one recipient. */
@@ -57,7 +56,6 @@ export const pendingOrdersSettingsSchema = z.object({
 export type PendingOrdersSettings = z.infer<typeof pendingOrdersSettingsSchema>;
 
 export const housekeeperOfflineSettingsSchema = z.object({
-  cardId: count(2085),
   /** v1 `HOUSEKEEPER_OFFLINE_LOOKBACK_MINUTES`: older events are stale (no replay of history). */
   lookbackMinutes: count(60),
   recipient: recipient(RECIPIENTS.housekeeperOffline),
@@ -67,7 +65,6 @@ export type HousekeeperOfflineSettings = z.infer<typeof housekeeperOfflineSettin
 export function smartsheetSettingsSchema(table: SmartsheetTableId) {
   const spec = SMARTSHEET_TABLES[table];
   return z.object({
-    cardId: count(spec.cardId),
     recipient: recipient(smartsheetRecipient(table)),
     /** The pause v1 made after each post to this table (the outbox honours it per message). */
     pacingMs: count(spec.pacingMs, 0),
@@ -76,7 +73,6 @@ export function smartsheetSettingsSchema(table: SmartsheetTableId) {
 export type SmartsheetSettings = z.infer<ReturnType<typeof smartsheetSettingsSchema>>;
 
 export const technicianStatusSettingsSchema = z.object({
-  cardId: count(719),
   webhookRecipient: recipient(RECIPIENTS.webhookUrlDefault),
   /** Fix: v1's state file had text keys, so a numeric change id was notified again on every poll. */
   matchNumericIds: flag(false),
@@ -86,7 +82,6 @@ export const technicianStatusSettingsSchema = z.object({
 export type TechnicianStatusSettings = z.infer<typeof technicianStatusSettingsSchema>;
 
 export const contactTimeoutSettingsSchema = z.object({
-  cardId: count(980),
   recipient: recipient(RECIPIENTS.contactTimeout),
   /** Base of the card's links (favicon, question 980). */
   metabaseUrl: z.string().min(1).default('http://localhost:3000'),

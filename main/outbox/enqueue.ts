@@ -4,6 +4,7 @@ import type { EnqueueResult, MessageContent, OutboundMessage } from './types.js'
 import { HeraldError } from '../shared/errors.js';
 import { messageId } from './ids.js';
 import { addTrace } from './trace.js';
+import { metadataWithPolicy } from './delivery-policy.js';
 
 export { registerSentHook } from './sent-hooks.js';
 
@@ -69,6 +70,11 @@ export function parseContent(kind: string, stored: string): MessageContent {
   }
 }
 
+function serialiseMetadata(msg: OutboundMessage): string | null {
+  const metadata = metadataWithPolicy(msg);
+  return metadata ? JSON.stringify(metadata) : null;
+}
+
 function validate(msg: OutboundMessage): void {
   for (const field of ['businessType', 'businessId', 'recipient'] as const) {
     if (typeof msg[field] !== 'string' || msg[field].trim() === '') {
@@ -113,7 +119,7 @@ export function enqueueMessage(db: Db, msg: OutboundMessage, options: EnqueueOpt
       runId: msg.runId ?? null,
       kind: msg.content.kind,
       content: serialiseContent(msg.content),
-      metadata: msg.metadata ? JSON.stringify(msg.metadata) : null,
+      metadata: serialiseMetadata(msg),
       onlyChannel: options.onlyChannel ?? null,
     };
     st.identity.run(row);

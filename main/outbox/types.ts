@@ -14,6 +14,29 @@ export type MessageContent =
   /** WeCom robot template card (spec §7.6). */
   | { kind: 'template_card'; card: Record<string, unknown> };
 
+/**
+ * How a webhook's answer counts as delivered (spec §5.5). GROUP_BOT honours it; other channels
+ * have their own protocols and ignore it.
+ * - `wecom-errcode` (default): HTTP 2xx and WeCom `errcode` 0 (missing counts as 0).
+ * - `http-2xx`: any HTTP 2xx, whatever the body says (v1's rule for SLA and pending orders).
+ * - `smartsheet`: 2xx and an empty body, a body that is not JSON, or `errcode` absent, 0 or "0".
+ */
+export const SUCCESS_RULES = ['wecom-errcode', 'http-2xx', 'smartsheet'] as const;
+export type SuccessRule = (typeof SUCCESS_RULES)[number];
+
+/**
+ * A job's delivery terms for one message, honoured by the outbox worker. Stored with the message
+ * (under `metadata.delivery`), so they hold for its retries and after a restart.
+ */
+export interface DeliveryPolicy {
+  /**
+   * v1's pause after each post: the next message of the same job (or business type, for messages
+   * without a job) leaves at least this long after this one's send finished.
+   */
+  pacingMs?: number;
+  success?: SuccessRule;
+}
+
 export interface OutboundMessage {
   /** e.g. `campaign.announcement`, `campaign.award`, `sla.daily`, `pending-orders.digest`, `test`. */
   businessType: string;
@@ -27,6 +50,8 @@ export interface OutboundMessage {
   runId?: number;
   /** Carried to sent-hooks (e.g. pending-order fingerprints to mark notified). */
   metadata?: Record<string, unknown>;
+  /** Pacing and success rule; absent = the channel's defaults. */
+  delivery?: DeliveryPolicy;
 }
 
 export interface EnqueueResult {

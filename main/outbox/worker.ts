@@ -10,7 +10,8 @@ import type { RateLimitRule, SendOutcome } from '../channels/types.js';
 import { addInterrupted, configVersion, isSendingEnabled } from './control.js';
 import { parseContent } from './enqueue.js';
 import { officeTime } from './ids.js';
-import { exhaustedChannels, getMessageRow, patchMessage, type MessageRow } from './message-row.js';
+import { exhaustedChannels, getMessageRow, metadataOf, patchMessage, type MessageRow } from './message-row.js';
+import { pacingRule, policyOf } from './delivery-policy.js';
 import { resolveRoute, type ResolvedRoute } from './recipients.js';
 import { RateLimiter } from './rate-limit.js';
 import { retryDelay } from './retry-policy.js';
@@ -18,7 +19,7 @@ import { chooseChannel, type ChannelChoice } from './routing.js';
 import { nextOpening } from './sending-window.js';
 import { addTrace } from './trace.js';
 import { markDead, markSent } from './transitions.js';
-import type { MessageContent } from './types.js';
+import type { DeliveryPolicy, MessageContent } from './types.js';
 
 export interface DeliveryWorkerOptions {
   db: Db;
@@ -42,6 +43,9 @@ interface Claim {
   part: number;
   attempt: number;
   rule: RateLimitRule | undefined;
+  /** The message's own delivery terms (success rule, pacing) and its pacing budget. */
+  policy: DeliveryPolicy;
+  pace: RateLimitRule | undefined;
 }
 
 /** Messages of an inline channel (DRY_RUN) settled per transaction. */
@@ -263,14 +267,15 @@ export class DeliveryWorker {
       return 'deferred';
     }
     const rule = choice.sender.rateLimit(choice.config, choice.address, parts[partsSent]!);
-    if (rule) {
-      const free = this.limiter.nextFree(rule, now);
-      if (free > now) {
-        patchMessage(this.db, row.seq, { channel: choice.channel, attempts, parts_sent: partsSent, next_attempt_at: free, wait_reason: 'rate-limit', updated_at: now });
-        return 'deferred';
-      }
-      this.limiter.reserve(rule, now);
+    const policy = policyOf(metadataOf(row));
+    const pace = pacingRule(policy, row);
+    const budgets = [rule, pace].filter((r): r is RateLimitRule => r !== undefined);
+    const free = Math.max(now, ...budgets.map((r) => this.limiter.nextFree(r, now)));
+    if (free > now) {
+      patchMessage(this.db, row.seq, { channel: choice.channel, attempts, parts_sent: partsSent, next_attempt_at: free, wait_reason: 'rate-limit', updated_at: now });
+      return 'deferred';
     }
+    for (const budget of budgets) this.limiter.reserve(budget, now);
     const attempt = attempts + 1;
     patchMessage(this.db, row.seq, {
       status: 'sending',
@@ -286,7 +291,7 @@ export class DeliveryWorker {
     });
     addTrace(this.db, row.seq, now, { kind: 'sending', status: 'sending', channel: choice.channel, attempt, part: parts.length > 1 ? partsSent + 1 : null });
     const claimed = { ...row, channel: choice.channel, attempts: attempt, parts_sent: partsSent, parts_total: parts.length, status: 'sending' as const, lease_owner: this.owner };
-    return { kind: 'claim', claim: { row: claimed, choice, parts, part: partsSent, attempt, rule } };
+    return { kind: 'claim', claim: { row: claimed, choice, parts, part: partsSent, attempt, rule, policy, pace } };
   }
 
   private async deliver(claim: Claim): Promise<void> {
@@ -300,6 +305,7 @@ export class DeliveryWorker {
         parts: claim.parts.length,
         address: choice.address,
         signal: AbortSignal.timeout(Math.max(1000, this.leaseMs - LEASE_SAFETY_MS)),
+        ...(claim.policy.success ? { success: claim.policy.success } : {}),
       });
     } catch (err) {
       outcome = { kind: 'retry', code: 'SEND_ERROR', reason: (err as Error).message };
@@ -313,6 +319,8 @@ export class DeliveryWorker {
     this.db
       .transaction(() => {
         const now = this.o.clock.now();
+        // v1 paused after each post: the job's next message waits from the end of this send.
+        if (claim.pace) this.limiter.reserve(claim.pace, now);
         const row = getMessageRow(this.db, claim.row.seq);
         if (!row) return;
         const channel = claim.choice.channel;

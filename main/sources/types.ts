@@ -13,6 +13,12 @@ export interface CardColumn {
 export interface CardResult {
   cols: CardColumn[];
   rows: unknown[][];
+  /**
+   * Which card (and server) the rows came from, recorded by the Metabase client, so a job's errors
+   * and warnings name the card it actually read (Settings → Data sources may have changed it). Absent
+   * for rows from a file or a test; jobs then name their default card.
+   */
+  source?: { card: number; server?: string };
 }
 
 /** A card query's successful answer (HTTP 200/202), not yet decoded. */

@@ -1,6 +1,7 @@
 import { afterEach } from 'vitest';
 import { startHeadless, type HeadlessHerald } from '../../main/api/http/headless.js';
 import type { ApiResult, MethodInput, MethodName, MethodOutput } from '../../main/api/contract/index.js';
+import { FINISHED_STATUSES } from '../../main/api/contract/jobs.js';
 import type { JobsConfig } from '../../main/jobs/config.js';
 import { tempDir } from './tmp.js';
 
@@ -36,6 +37,16 @@ export async function startTestServer(options: { dataDir?: string; demo?: boolea
       return body.data as never;
     },
   };
+}
+
+/** Polls `runs.get` until the run has ended; returns it. */
+export async function untilRunEnded(s: Pick<TestServer, 'call'>, runId: number): Promise<MethodOutput<'runs.get'>> {
+  for (let i = 0; i < 500; i += 1) {
+    const run = await s.call('runs.get', { runId });
+    if (FINISHED_STATUSES.includes(run.status)) return run;
+    await new Promise((r) => setTimeout(r, 30));
+  }
+  throw new Error(`run ${runId} did not end`);
 }
 
 afterEach(async () => {

@@ -27,7 +27,7 @@ export const JobTitleSchema = z.object({ 'zh-CN': z.string(), en: z.string() });
 /** A trigger in words: a catalogue key under `jobs:trigger.` and its parameters. */
 export const TriggerWordsSchema = z.object({ key: z.string(), params: Params });
 export const ProgressSchema = z.object({ done: z.number(), total: z.number().optional(), step: z.string().optional() });
-/** "3 条超时通知已发送，1 条表扬": a catalogue key under `jobs:summary.` and its parameters. */
+/** "3 条超时通知已发送，1 条表扬": a namespaced catalogue key (`monitors:summary.sla`; a bare key means `jobs:summary.<key>`) and its parameters. */
 export const RunSummaryTextSchema = z.object({ key: z.string(), params: Params });
 export const JobOptionsSchema = z.object({
   timeoutMs: z.number().int(),
@@ -60,6 +60,8 @@ export const JobDetailSchema = JobSummarySchema.extend({
   settings: z.record(z.string(), z.unknown()),
   /** Why the stored settings no longer validate (the job's runs fail until they are fixed). */
   settingsProblem: z.string().nullable(),
+  /** The settings as JSON Schema (input side, with defaults) for the settings form; null when it cannot be described. */
+  settingsSchema: z.record(z.string(), z.unknown()).nullable(),
   pipelines: z.array(z.string()),
 });
 

@@ -3,6 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../../shared/clock.js';
 import { SlidingWindow } from './sliding-window.js';
 import { FakeWecomApp, type FakeAppOptions } from './wecom-app.js';
+import { FakeSmartsheet, type SmartsheetReceipt } from './smartsheet.js';
+
+export type { SmartsheetReceipt };
 
 export interface RobotReceipt {
   key: string;
@@ -13,12 +16,6 @@ export interface RobotReceipt {
   /** What the fake answered (0 = accepted). */
   errcode: number;
   httpStatus: number;
-}
-
-export interface SmartsheetReceipt {
-  path: string;
-  body: Record<string, unknown>;
-  at: number;
 }
 
 export interface FakeWecomOptions {
@@ -36,12 +33,13 @@ export interface FakeWecomOptions {
  * Local fake WeCom on 127.0.0.1 for tests and the demo (plain node:http, nothing else needed):
  * - group robot `POST /cgi-bin/webhook/send?key=K`: per-key sliding-window limit (45009 beyond it),
  *   errcodes or HTTP statuses on demand, keys that answer 93000, a record of everything received;
- * - smartsheet sink `POST /smartsheet/<anything>`: records and answers `{"errcode":0,"errmsg":"ok"}`;
+ * - smartsheet webhooks `POST /smartsheet/<sheet>` (see FakeSmartsheet): `{"errcode":0,"errmsg":"ok"}`,
+ *   2022034 for a date field that is not epoch milliseconds, planned answers per sheet;
  * - application API `GET /cgi-bin/gettoken`, `POST /cgi-bin/message/send` (see FakeWecomApp).
  */
 export class FakeWecomServer {
   readonly robot: RobotReceipt[] = [];
-  readonly smartsheet: SmartsheetReceipt[] = [];
+  readonly sheets = new FakeSmartsheet();
   readonly app: FakeWecomApp;
   readonly robotWindow: SlidingWindow;
   private readonly planned = new Map<string, Array<{ errcode?: number; httpStatus?: number }>>();
@@ -54,6 +52,11 @@ export class FakeWecomServer {
     this.clock = options.clock ?? systemClock;
     this.robotWindow = new SlidingWindow(options.robotLimit ?? 20, options.robotWindowMs ?? 60_000);
     this.app = FakeWecomApp.withDefaults(this.clock, options.app);
+  }
+
+  /** Every smartsheet post received, whatever the answer. */
+  get smartsheet(): SmartsheetReceipt[] {
+    return this.sheets.received;
   }
 
   get baseUrl(): string {
@@ -115,8 +118,9 @@ export class FakeWecomServer {
     }
     if (url.pathname === '/cgi-bin/webhook/send') return this.robotSend(url, body, res);
     if (url.pathname.startsWith('/smartsheet/')) {
-      this.smartsheet.push({ path: url.pathname, body, at: this.clock.now() });
-      return this.reply(res, 200, { errcode: 0, errmsg: 'ok' });
+      const reply = this.sheets.handle(url.pathname, body, this.clock.now());
+      res.writeHead(reply.status, { 'content-type': 'application/json' });
+      return void res.end(reply.body);
     }
     if (url.pathname === '/cgi-bin/gettoken') {
       const r = this.app.getToken(url.searchParams);

@@ -12,7 +12,7 @@ export const CONTACT_TIMEOUT_JOB_ID = 'contact-timeout-report';
 export function runContactTimeoutReport(inv: MonitorInvocation): MonitorRun {
   const s = contactTimeoutSettingsSchema.parse(inv.ctx.settings);
   const lenient = inv.policy === 'warn-skip';
-  if (lenient) requireWidth(inv.card, s.cardId, CONTACT_TIMEOUT_JOB_ID, 4);
+  if (lenient) requireWidth(inv.card, inv.cardId, CONTACT_TIMEOUT_JOB_ID, 4);
   const emitter = new Emitter(inv.store, inv.ctx);
   const nowUs = inv.ctx.scheduledAt.getTime() * 1000;
   const items: HorizontalItem[] = [];
@@ -27,7 +27,7 @@ export function runContactTimeoutReport(inv: MonitorInvocation): MonitorRun {
       issues.push({ row, column: err.column, message: err.message });
     }
   }
-  warnRows(inv.ctx, s.cardId, 'not understood (left out of the card)', issues);
+  warnRows(inv.ctx, inv.cardId, 'not understood (left out of the card)', issues);
   counts.listed = items.length;
   if (items.length > 0) {
     const queued = emitter.emit({

@@ -10,10 +10,10 @@ export const OFFLINE_JOB_ID = 'housekeeper-offline-broadcast';
 
 export function runHousekeeperOfflineBroadcast(inv: MonitorInvocation): MonitorRun {
   const s = housekeeperOfflineSettingsSchema.parse(inv.ctx.settings);
-  if (inv.policy === 'warn-skip') requireColumns(inv.card, s.cardId, OFFLINE_JOB_ID, [['createUserName'], ['createTime'], ['operation', '动作']]);
+  if (inv.policy === 'warn-skip') requireColumns(inv.card, inv.cardId, OFFLINE_JOB_ID, [['createUserName'], ['createTime'], ['operation', '动作']]);
   const emitter = new Emitter(inv.store, inv.ctx);
   const result = offlineDrafts(inv.card, inv.ctx.scheduledAt.getTime() * 1000, s.lookbackMinutes, s.recipient);
-  warnRows(inv.ctx, s.cardId, 'without name, operation or time (skipped, as v1 did)', result.invalid);
+  warnRows(inv.ctx, inv.cardId, 'without name, operation or time (skipped, as v1 did)', result.invalid);
   let queued = 0;
   for (const draft of result.drafts) if (emitter.emit(draft)) queued++;
   const counts = { rows: inv.card.rows.length, valid: result.valid, stale: result.stale, invalid: result.invalid.length, broadcasts: queued };

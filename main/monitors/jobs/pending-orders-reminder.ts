@@ -20,6 +20,8 @@ import { pyIsoUtc } from '../transforms/py-datetime.js';
  * scheduled-date` allows at most one digest per provider per Shanghai day instead.
  */
 export const PENDING_JOB_ID = 'pending-orders-reminder';
+/** The digest's business type; the outbox's sent hook for it marks the orders notified (`monitors/service.ts`). */
+export const PENDING_DIGEST = 'pending-orders.digest';
 
 const TEXT_COLUMNS: Array<[keyof PendingSnapshot, string]> = [
   ['customerName', 'name'], ['address', 'address'], ['supervisorName', 'supervisorName'], ['orgName', 'orgName'], ['orderStatus', 'orderstatus'],
@@ -29,15 +31,15 @@ export function runPendingOrdersReminder(inv: MonitorInvocation): MonitorRun {
   const s = pendingOrdersSettingsSchema.parse(inv.ctx.settings);
   const lenient = inv.policy === 'warn-skip';
   if (lenient) {
-    requireWidth(inv.card, s.cardId, PENDING_JOB_ID, 7);
-    warnIfEmpty(inv.ctx, inv.card, s.cardId);
+    requireWidth(inv.card, inv.cardId, PENDING_JOB_ID, 7);
+    warnIfEmpty(inv.ctx, inv.card, inv.cardId);
   }
   const nowUs = inv.ctx.scheduledAt.getTime() * 1000;
   const at = inv.ctx.scheduledAt.toISOString();
   const date = shanghaiDate(inv.ctx.scheduledAt);
   const emitter = new Emitter(inv.store, inv.ctx);
   const { snapshots, skipped } = pendingSnapshots(inv.card.rows, nowUs, s.minAgeHours);
-  warnRows(inv.ctx, s.cardId, 'skipped (as v1 did)', skipped);
+  warnRows(inv.ctx, inv.cardId, 'skipped (as v1 did)', skipped);
   const counts = { rows: inv.card.rows.length, eligible: 0, providers: 0, digests: 0, orders: 0 };
   const finish = (abort?: string): MonitorRun => ({
     output: output(emitter, counts, { key: 'pending', params: { ...counts, date } }, snapshots.map((x) => ({ key: x.fingerprint, fields: { ...x } }))),
@@ -58,7 +60,7 @@ export function runPendingOrdersReminder(inv: MonitorInvocation): MonitorRun {
     upsertSnapshot(inv.store, snapshot, at);
     kept.push(snapshot);
   }
-  warnRows(inv.ctx, s.cardId, 'not stored', unstorable);
+  warnRows(inv.ctx, inv.cardId, 'not stored', unstorable);
   deactivateMissing(inv.store, kept.map((x) => x.fingerprint), at);
   counts.eligible = kept.length;
 
@@ -70,7 +72,7 @@ export function runPendingOrdersReminder(inv: MonitorInvocation): MonitorRun {
     if (orders.length === 0) continue;
     counts.providers++;
     const queued = emitter.emit({
-      businessType: 'pending-orders.digest',
+      businessType: PENDING_DIGEST,
       businessId: `${orgText}::pending_orders_digest::${s.digestIdentity === 'scheduled-date' ? date : pyIsoUtc(inv.ctx.scheduledAt)}`,
       recipient: s.forceRecipient ?? resolveProvider(orgName, known, s.fallbackRecipient),
       content: { kind: 'text', text: pendingDigestText(orgText, orders, nowUs, s.createTimeDisplay) },

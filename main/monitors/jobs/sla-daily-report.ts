@@ -70,7 +70,7 @@ function weeklyRows(inv: MonitorInvocation, s: SlaSettings, runDate: string): St
 export function runSlaDailyReport(inv: MonitorInvocation): MonitorRun {
   const s = slaSettingsSchema.parse(inv.ctx.settings);
   const lenient = inv.policy === 'warn-skip';
-  if (lenient) requireColumns(inv.card, s.cardId, SLA_JOB_ID, ['saCreateTime', 'orderNum', 'orgName', 'supervisorName', 'msg', 'memo'].map((c) => [c]));
+  if (lenient) requireColumns(inv.card, inv.cardId, SLA_JOB_ID, ['saCreateTime', 'orderNum', 'orgName', 'supervisorName', 'msg', 'memo'].map((c) => [c]));
   const runDate = shanghaiDate(inv.ctx.scheduledAt);
   const date = slaSnapshotDate(runDate, s.semantics);
   const kind: DateKind = s.semantics === 'pc-era' ? 'run' : 'business';
@@ -94,7 +94,7 @@ export function runSlaDailyReport(inv: MonitorInvocation): MonitorRun {
       return finish({ error: failure });
     }
   }
-  warnRows(inv.ctx, s.cardId, 'not stored', storeIssues);
+  warnRows(inv.ctx, inv.cardId, 'not stored', storeIssues);
   counts.violations = stored.length;
 
   const buildIssues: RowIssue[] = [];
@@ -119,7 +119,7 @@ export function runSlaDailyReport(inv: MonitorInvocation): MonitorRun {
       if (emitter.emit(draft)) counts.daily++;
     }
   }
-  warnRows(inv.ctx, s.cardId, 'without a daily message', buildIssues);
+  warnRows(inv.ctx, inv.cardId, 'without a daily message', buildIssues);
 
   const monday = isMonday(runDate) || (s.semantics === 'pc-era' && s.forceMonday);
   if (monday) {

@@ -29,8 +29,8 @@ export function smartsheetBody(table: SmartsheetTableId) {
     const s = smartsheetSettingsSchema(table).parse(inv.ctx.settings);
     const lenient = inv.policy === 'warn-skip';
     if (lenient) {
-      requireColumns(inv.card, s.cardId, jobId, [[spec.sources[spec.primary] ?? '', spec.schema[spec.primary] ?? ''].filter(Boolean)]);
-      warnIfEmpty(inv.ctx, inv.card, s.cardId);
+      requireColumns(inv.card, inv.cardId, jobId, [[spec.sources[spec.primary] ?? '', spec.schema[spec.primary] ?? ''].filter(Boolean)]);
+      warnIfEmpty(inv.ctx, inv.card, inv.cardId);
     }
     const emitter = new Emitter(inv.store, inv.ctx);
     const result = sheetDrafts(inv.card, spec);
@@ -40,17 +40,17 @@ export function smartsheetBody(table: SmartsheetTableId) {
       // v1 converted every row before queueing any: a date it could not represent stopped the run.
       return { output: output(emitter, counts, summary()), abort: { error: `row ${result.overflow.row + 1}: ${result.overflow.message}`, posted: false } };
     }
-    warnRows(inv.ctx, s.cardId, 'without a primary value (skipped, as v1 did)', result.skipped);
-    if (result.overflow) warnRows(inv.ctx, s.cardId, 'with a date out of range (row skipped; v1 stopped the run)', [result.overflow]);
+    warnRows(inv.ctx, inv.cardId, 'without a primary value (skipped, as v1 did)', result.skipped);
+    if (result.overflow) warnRows(inv.ctx, inv.cardId, 'with a date out of range (row skipped; v1 stopped the run)', [result.overflow]);
     if (lenient) {
       const columnsOf = (ids: string[]) => ids.map((id) => spec.sources[id] || spec.schema[id]).join(', ');
       const unreadable = result.drafts.filter((d) => d.unreadable.length > 0).map((d) => ({ row: d.row, column: columnsOf(d.unreadable), message: 'not a number or date (left out, as v1 did)' }));
-      warnRows(inv.ctx, s.cardId, 'with unreadable numbers or dates', unreadable);
+      warnRows(inv.ctx, inv.cardId, 'with unreadable numbers or dates', unreadable);
       const infinite = result.drafts.filter((d) => d.unpostable.length > 0).map((d) => ({ row: d.row, column: columnsOf(d.unpostable), message: 'not a finite number (left out)' }));
-      warnRows(inv.ctx, s.cardId, 'with an infinite or NaN number', infinite);
+      warnRows(inv.ctx, inv.cardId, 'with an infinite or NaN number', infinite);
     }
     for (const draft of result.drafts) {
-      const message = { ...(lenient ? withoutUnpostable(draft) : draft), recipient: s.recipient, metadata: { ...draft.metadata, pacingMs: s.pacingMs } };
+      const message = { ...(lenient ? withoutUnpostable(draft) : draft), recipient: s.recipient };
       // v1 queued a payload with Infinity/NaN but could never post it (its JSON encoder refused).
       if (emitter.emit(message, { deliver: lenient || draft.unpostable.length === 0 })) counts.added++;
     }

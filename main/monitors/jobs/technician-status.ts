@@ -17,7 +17,7 @@ export const TECHNICIAN_JOB_ID = 'technician-status';
 export function runTechnicianStatus(inv: MonitorInvocation): MonitorRun {
   const s = technicianStatusSettingsSchema.parse(inv.ctx.settings);
   const lenient = inv.policy === 'warn-skip';
-  if (lenient) requireWidth(inv.card, s.cardId, TECHNICIAN_JOB_ID, 6);
+  if (lenient) requireWidth(inv.card, inv.cardId, TECHNICIAN_JOB_ID, 6);
   const emitter = new Emitter(inv.store, inv.ctx);
   // v1 loaded its status file once per poll: ids stored during this poll are not seen until the next.
   const stored = stateKeys(inv.store, inv.ctx.jobId);
@@ -71,6 +71,6 @@ export function runTechnicianStatus(inv: MonitorInvocation): MonitorRun {
     emitter.push({ ...wechat, recipient: s.webhookRecipient });
     counts.changes++;
   }
-  warnRows(inv.ctx, s.cardId, 'not understood (skipped)', issues);
+  warnRows(inv.ctx, inv.cardId, 'not understood (skipped)', issues);
   return finish();
 }

@@ -11,7 +11,6 @@ export interface SmartsheetTable {
   activityCode: string;
   /** v1 dedupe key prefix. */
   dedupePrefix: string;
-  cardId: number;
   /** field id → label, in v1's order. */
   schema: Record<string, string>;
   /** field id → source column ('' = the column named like the label). */
@@ -31,7 +30,6 @@ export const SMARTSHEET_TABLES: Record<SmartsheetTableId, SmartsheetTable> = {
     table: 'project-settlement',
     activityCode: 'PROJECT-SETTLEMENT-SMARTSHEET-SYNC',
     dedupePrefix: 'wedoc-project-settlement',
-    cardId: 2015,
     schema: {
       f04Gwj: '合同编号', ftQMc5: '项目施工地址', ftk5Tx: '业主姓名', ffFwIh: '联系电话', foyhkS: '管家', fn8TJd: '部位', fkf93Q: '进场日期',
       fXjBwS: '完工日期', fMqDX0: '项目用工数', f8xImK: '班组名称', fESKNz: '是否发起预结单', f28Fkl: '结算状态', fStRfT: '合同金额', fl2HuS: '质保年限',
@@ -51,7 +49,6 @@ export const SMARTSHEET_TABLES: Record<SmartsheetTableId, SmartsheetTable> = {
     table: 'contract-completion',
     activityCode: 'CONTRACT-COMPLETION-SMARTSHEET-SYNC',
     dedupePrefix: 'wedoc-contract-completion',
-    cardId: 2016,
     schema: { fDeUpD: '合同编号', f2fKLq: '完工日期' },
     sources: { fDeUpD: 'contractdocNum', f2fKLq: 'endDateExts' },
     primary: 'fDeUpD',
@@ -65,7 +62,6 @@ export const SMARTSHEET_TABLES: Record<SmartsheetTableId, SmartsheetTable> = {
     table: 'payment-records',
     activityCode: 'PAYMENT-RECORDS-SMARTSHEET-SYNC',
     dedupePrefix: 'wedoc-payment-records',
-    cardId: 2017,
     schema: { fi9MN0: '合同编号', fO4cAe: '本次支付金额', fBaRQ1: '支付时间' },
     sources: { fi9MN0: 'contractCode', fO4cAe: 'payPrice', fBaRQ1: 'auditstate2Time' },
     primary: 'fi9MN0',
@@ -79,7 +75,6 @@ export const SMARTSHEET_TABLES: Record<SmartsheetTableId, SmartsheetTable> = {
     table: 'crew-settlement-ledger',
     activityCode: 'CREW-SETTLEMENT-FINANCE-LEDGER-SMARTSHEET-SYNC',
     dedupePrefix: 'wedoc-crew-settlement-finance-ledger',
-    cardId: 2015,
     schema: {
       fyxgvW: '预结单状态', fqGMHE: '结算确认状态', f8Ry3L: '工单编号', fSrE1M: '合同编号', fZ1PWS: '委托方', fvHszr: '项目地址', ftHROL: '签约日期',
       fyMWu1: '合同金额', farqyU: '实际分派工队', f7pEOc: '工队所属服务商', fsJj7A: '邮件完工时间', fRYz36: '工队预结金额', fGjQL1: '工队补货金额',
@@ -99,7 +94,6 @@ export const SMARTSHEET_TABLES: Record<SmartsheetTableId, SmartsheetTable> = {
     table: 'material-replenishment',
     activityCode: 'MATERIAL-REPLENISHMENT-SMARTSHEET-SYNC',
     dedupePrefix: 'wedoc-material-replenishment',
-    cardId: 2081,
     schema: { fhXiIM: '合同编号', fJUGSa: '材料名称', feCgfE: '规格', fqTjL6: '数量', fxVadL: '补货日期', fBiHT1: '补货确认' },
     sources: { fhXiIM: 'contractNum', fJUGSa: 'name', fqTjL6: 'count' },
     primary: 'fhXiIM',

@@ -188,7 +188,7 @@ export function sheetDrafts(card: CardLike, table: SmartsheetTable): SheetResult
       businessId: sheetIdentityKey(record, table),
       recipient: smartsheetRecipient(table.table),
       content: { kind: 'smartsheet', payload: { schema: { ...table.schema }, add_records: [{ values: built.values }] } },
-      metadata: { primaryValue: sheetText(sheetSource(record, table, table.primary)), pacingMs: table.pacingMs },
+      metadata: { primaryValue: sheetText(sheetSource(record, table, table.primary)) },
     });
   }
   return result;

@@ -27,5 +27,5 @@ export function parseCardAnswer(answer: CardAnswer): CardResult {
     const reason = typeof body.error === 'string' ? body.error.slice(0, 300) : 'no reason given';
     throw new HeraldError('SOURCE_QUERY_FAILED', `Card ${answer.card} failed inside Metabase at ${answer.server}: ${reason}`, context);
   }
-  return toCardResult(body, context);
+  return { ...toCardResult(body, context), source: { card: answer.card, server: answer.server } };
 }

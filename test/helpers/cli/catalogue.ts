@@ -3,6 +3,7 @@ import { campaignPipelineJob } from '../../../main/campaigns/index.js';
 import { FREQUENT, HEARTBEAT, campaignJob, defineJob } from '../../../main/jobs/define.js';
 import type { JobDefinition } from '../../../main/jobs/types.js';
 import { MONITOR_JOBS } from '../../../main/monitors/definitions.js';
+import { catalogue as production } from '../../../main/jobs/catalogue.js';
 
 // No vitest imports here: pipeline workers import this module to find the job bodies.
 
@@ -25,7 +26,7 @@ export const catalogue: JobDefinition[] = [
     body: campaignPipelineJob('BJ-PERFORMANCE-BROADCAST'),
     settingsSchema: campaignSettings,
   }),
-  ...Object.values(MONITOR_JOBS).map((m) => defineJob(m.id, m.title, [HEARTBEAT], FREQUENT, { body: m.body, settingsSchema: m.settingsSchema })),
+  ...Object.values(MONITOR_JOBS).map((m) => defineJob(m.id, production.find((j) => j.id === m.id)!.title, [HEARTBEAT], FREQUENT, { body: m.body, settingsSchema: m.settingsSchema })),
 ];
 
 export const CATALOGUE_MODULE = new URL('./catalogue.ts', import.meta.url).href;

@@ -1,20 +1,10 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { startTestServer } from '../../helpers/headless.js';
+import { startTestServer, untilRunEnded } from '../../helpers/headless.js';
 import { createTestTables, testJobsConfig } from '../../helpers/jobs/herald.js';
-import { FINISHED_STATUSES } from '../../../main/api/contract/jobs.js';
 import { nextNineShanghai } from '../../helpers/jobs/time.js';
-
-
-async function untilEnded(s: Awaited<ReturnType<typeof startTestServer>>, runId: number) {
-  for (let i = 0; i < 500; i += 1) {
-    const run = await s.call('runs.get', { runId });
-    if (FINISHED_STATUSES.includes(run.status)) return run;
-    await new Promise((r) => setTimeout(r, 30));
-  }
-  throw new Error(`run ${runId} did not end`);
-}
+import { MONITOR_JOB_IDS } from '../../../main/monitors/definitions.js';
 
 describe('jobs and runs API', () => {
   it('lists the default job set, all disabled, with triggers in words', async () => {
@@ -24,6 +14,7 @@ describe('jobs and runs API', () => {
     expect(jobs).toHaveLength(31);
     expect(jobs.every((j) => !j.enabled && j.nextRunAt === null && j.lastRun === null)).toBe(true);
     expect(jobs.find((j) => j.id === 'campaign-bj-2025-10')!.available).toBe(true);
+    for (const id of MONITOR_JOB_IDS) expect(jobs.find((j) => j.id === id)!.available, id).toBe(true);
     const sla = jobs.find((j) => j.id === 'sla-daily-report')!;
     expect(sla.title).toEqual({ 'zh-CN': '服务超时日报（SLA）', en: 'Daily service (SLA) report' });
     expect(sla.triggers).toEqual([{ spec: { kind: 'cron', expression: '0 9 * * *' }, words: { key: 'daily', params: { time: '09:00' } }, nextRunAt: null }]);
@@ -67,11 +58,11 @@ describe('jobs and runs API', () => {
   });
 
   it('runs a job that is not built: the run fails saying so, the API returns the message without the stack', async () => {
-    const s = await startTestServer();
-    const { runId } = await s.call('jobs.runNow', { jobId: 'technician-status' });
-    const run = await untilEnded(s, runId);
+    const s = await startTestServer({ jobs: testJobsConfig() });
+    const { runId } = await s.call('jobs.runNow', { jobId: 'not-built' });
+    const run = await untilRunEnded(s, runId);
     expect(run.status).toBe('failed');
-    expect(run.error).toEqual({ code: 'JOB_NOT_BUILT', message: 'The job "Technician status changes (retired Aug 2025)" is not built yet: This monitoring job (issue 8) is not built into this Herald yet.' });
+    expect(run.error).toEqual({ code: 'JOB_NOT_BUILT', message: 'The job "Job not built" is not built yet: waiting for issue 99' });
     expect(JSON.stringify(run)).not.toContain('at ');
     expect((await s.call('status.get')).state).toBe('failed');
     const rerun = await s.raw('runs.rerun', { runId });
@@ -87,7 +78,7 @@ describe('jobs and runs API', () => {
     const ok1 = await s.call('jobs.runNow', { jobId: 'rows', input: { values: [1] } });
     const bad = await s.call('jobs.runNow', { jobId: 'not-built' });
     const ok2 = await s.call('jobs.runNow', { jobId: 'rows-2', input: { values: [2, 3] } });
-    for (const r of [ok1, bad, ok2]) await untilEnded(s, r.runId);
+    for (const r of [ok1, bad, ok2]) await untilRunEnded(s, r.runId);
     const event = await s.call('jobs.fireEvent', { name: 'nobody-listens' });
     expect(event).toEqual({ runs: [] });
 
@@ -116,7 +107,7 @@ describe('jobs and runs API', () => {
     expect(detail).toMatchObject({ jobId: 'rows-2', triggerKind: 'manual', status: 'succeeded', counts: { rows: 2 }, input: { ref: detail.inputRef, sizeBytes: '{"values":[2,3]}'.length } });
     expect(detail.logs.map((l) => l.message)).toContain('rows written');
     const rerun = await s.call('runs.rerun', { runId: ok2.runId });
-    expect((await untilEnded(s, rerun.runId))).toMatchObject({ status: 'succeeded', triggerKind: 'rerun', rerunOf: ok2.runId, inputRef: detail.inputRef, scheduledAt: detail.scheduledAt });
+    expect((await untilRunEnded(s, rerun.runId))).toMatchObject({ status: 'succeeded', triggerKind: 'rerun', rerunOf: ok2.runId, inputRef: detail.inputRef, scheduledAt: detail.scheduledAt });
 
     const invalid = await s.raw('runs.list', { status: ['exploded'] });
     expect(invalid.status).toBe(400);

@@ -6,6 +6,7 @@ import { migrate } from '../../../main/db/migrate.js';
 import { JobConfigStore } from '../../../main/jobs/job-config.js';
 import { ManualClock } from '../../../main/shared/clock.js';
 import { triggerIssues } from '../../../main/triggers/validate.js';
+import { MONITOR_JOB_IDS, MONITOR_JOBS } from '../../../main/monitors/definitions.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 const byId = new Map(catalogue.map((j) => [j.id, j]));
@@ -70,15 +71,19 @@ describe('default job set', () => {
     }
   });
 
-  it('starts with every job disabled, and every body a pipeline or a placeholder that says what is missing', () => {
+  it('starts with every job disabled; the monitoring and campaign jobs run their pipelines, the others are placeholders that say what is missing', () => {
     const db = openDatabase(path.join(tempDir(), 'herald.sqlite'));
     migrate(db);
     const store = new JobConfigStore(db, new ManualClock(0), new Map(catalogue.map((j) => [j.id, j])));
     for (const job of catalogue) {
       expect(store.get(job.id).enabled, job.id).toBe(false);
-      if (job.body.kind === 'unavailable') expect(job.body.reason, job.id).toMatch(/is not built/);
+      const monitor = MONITOR_JOBS[job.id];
+      if (monitor) {
+        expect(job.body, job.id).toBe(monitor.body);
+        expect(job.settingsSchema, job.id).toBe(monitor.settingsSchema);
+      } else if (job.body.kind === 'unavailable') expect(job.body.reason, job.id).toMatch(/is not built/);
     }
-    for (const id of ['bj-sign-broadcast', 'bj-performance-broadcast', 'campaign-bj-2025-04', 'campaign-sh-2025-08b', 'campaign-sh-2025-12']) expect(byId.get(id)?.body.kind, id).toBe('pipeline');
+    for (const id of ['bj-sign-broadcast', 'bj-performance-broadcast', 'campaign-bj-2025-04', 'campaign-sh-2025-08b', 'campaign-sh-2025-12', ...MONITOR_JOB_IDS]) expect(byId.get(id)?.body.kind, id).toBe('pipeline');
     db.close();
     expect(defaultCatalogue.module).toMatch(/\/main\/jobs\/catalogue\.ts$/);
   });

@@ -32,20 +32,43 @@ describe('monitor pipelines', () => {
     for (const job of Object.values(MONITOR_JOBS)) {
       expect(job.body.defaultPipeline).toBe(PIPELINE_IDS.herald);
       expect(Object.keys(job.body.pipelines).sort()).toEqual(['herald', 'v1-exact']);
-      expect(job.title['zh-CN'].length).toBeGreaterThan(0);
     }
     expect(cardResultSchema.safeParse({ cols: [{ name: 'a', display_name: null }], rows: [[1]] }).success).toBe(true);
     expect(cardResultSchema.safeParse({ cols: [{}], rows: [] }).success).toBe(false);
   });
 
-  it('fetches the card named by the job setting', async () => {
-    const asked: number[] = [];
-    const metabase = { queryCard: (id: number) => (asked.push(id), Promise.resolve({ cols: [], rows: [] })), queryCardWith: () => Promise.reject(new Error('not used')), cardId: () => 0 };
+  it('fetches the card Settings → Data sources names for the job, and names that card in its warnings', async () => {
+    const asked: Array<number | string> = [];
+    const cards: Record<string, number> = { 'smartsheet-crew-settlement-ledger': 3001 };
+    const metabase = {
+      queryCard: (id: number) => (asked.push(id), Promise.resolve({ cols: [], rows: [], source: { card: id, server: 'http://mb' } })),
+      cardId: (key: string) => (asked.push(key), cards[key] ?? 0),
+      queryCardWith: () => Promise.reject(new Error('not used')),
+    };
     const silent = { error() {}, warn() {}, info() {}, debug() {}, child: () => silent };
     const job = MONITOR_JOBS['smartsheet-crew-settlement-ledger']!;
-    await job.body.fetchInput({ jobId: job.id, runId: 1, scheduledAt: new Date(), settings: {}, signal: new AbortController().signal, log: silent, metabase });
-    await job.body.fetchInput({ jobId: job.id, runId: 1, scheduledAt: new Date(), settings: { cardId: 3001 }, signal: new AbortController().signal, log: silent, metabase });
-    expect(asked).toEqual([2015, 3001]);
+    expect(job.cardId).toBe(2015);
+    expect(job.settingsSchema.parse({})).not.toHaveProperty('cardId');
+    const input = await job.body.fetchInput({ jobId: job.id, runId: 1, scheduledAt: new Date(), settings: {}, signal: new AbortController().signal, log: silent, metabase });
+    expect(asked).toEqual(['smartsheet-crew-settlement-ledger', 3001]);
+    expect(cardResultSchema.parse(input).source).toEqual({ card: 3001, server: 'http://mb' });
+    const warnings: string[] = [];
+    const store = monitorStore();
+    store.transaction(() => job.body.pipelines.herald!.run(store, cardResultSchema.parse(input), ctx(job.id, '2026-04-20T16:00:00+08:00', warnings)))();
+    expect(warnings).toEqual(['Card 3001 returned no rows.']);
+    // Rows from a file carry no source: the warning names the job's default card.
+    warnings.length = 0;
+    store.transaction(() => job.body.pipelines.herald!.run(store, { cols: [], rows: [] }, ctx(job.id, '2026-04-20T16:00:00+08:00', warnings)))();
+    expect(warnings).toEqual(['Card 2015 returned no rows.']);
+  });
+
+  it('declares where each pipeline keeps its state: its own rows of monitor_notified and its own tables', () => {
+    expect(MONITOR_JOBS['sla-daily-report']!.body.pipelines['v1-exact']!.stateScope).toEqual([
+      { table: 'monitor_sla_violations' },
+      { table: 'monitor_notified', where: 'job_id = ?', params: ['sla-daily-report'] },
+    ]);
+    expect(MONITOR_JOBS['pending-orders-reminder']!.body.pipelines.herald!.stateScope.map((s) => s.table)).toEqual(['monitor_pending_orders', 'monitor_notified']);
+    expect(MONITOR_JOBS['smartsheet-payment-records']!.body.pipelines.herald!.stateScope).toEqual([{ table: 'monitor_notified', where: 'job_id = ?', params: ['smartsheet-payment-records'] }]);
   });
 
   it('summarises each run with a monitors: catalogue key whose text exists, with its parameters, in both languages', () => {

@@ -6,13 +6,13 @@ import {
 describe('monitor settings', () => {
   it('default to v1 2026: cards, Appendix B providers, the default fallbacks, v1 quirks kept', () => {
     const sla = slaSettingsSchema.parse({});
-    expect(sla).toMatchObject({ cardId: 1514, semantics: 'cloud-2026', dailyDigest: false, fallbackRecipient: 'wecom-default', pcEraFallbackRecipient: 'admin-contact', forceMonday: false });
+    expect(sla).toMatchObject({ semantics: 'cloud-2026', dailyDigest: false, fallbackRecipient: 'wecom-default', pcEraFallbackRecipient: 'admin-contact', forceMonday: false });
     expect(sla.providers).toHaveLength(30);
     expect(Object.keys(sla.pcEraProviderChats)).toHaveLength(18);
-    expect(pendingOrdersSettingsSchema.parse({})).toMatchObject({ cardId: 1712, forceRecipient: null, createTimeDisplay: 'utc', minAgeHours: 48, digestIdentity: 'scheduled-time' });
-    expect(housekeeperOfflineSettingsSchema.parse({})).toEqual({ cardId: 2085, lookbackMinutes: 60, recipient: 'housekeeper-offline-group' });
-    expect(smartsheetSettingsSchema('payment-records').parse({})).toEqual({ cardId: 2017, recipient: 'smartsheet:payment-records', pacingMs: 1500 });
-    expect(technicianStatusSettingsSchema.parse({})).toMatchObject({ cardId: 719, webhookRecipient: 'webhook-url-default', matchNumericIds: false, dedupeWithinPoll: false });
+    expect(pendingOrdersSettingsSchema.parse({})).toMatchObject({ forceRecipient: null, createTimeDisplay: 'utc', minAgeHours: 48, digestIdentity: 'scheduled-time' });
+    expect(housekeeperOfflineSettingsSchema.parse({})).toEqual({ lookbackMinutes: 60, recipient: 'housekeeper-offline-group' });
+    expect(smartsheetSettingsSchema('payment-records').parse({})).toEqual({ recipient: 'smartsheet:payment-records', pacingMs: 1500 });
+    expect(technicianStatusSettingsSchema.parse({})).toMatchObject({ webhookRecipient: 'webhook-url-default', matchNumericIds: false, dedupeWithinPoll: false });
   });
 
   it('accept the text forms of --set NAME=VALUE', () => {

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Switch, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, call } from '../../api/client.js';
 import { useApi } from '../../api/hooks.js';
 import type { MethodInput } from '../../../../main/api/contract/index.js';
+import { SettingsFieldError, SettingsFields, fromFormValues, settingsFields, toFormValues } from './SettingsFields.js';
 
 type TriggerSpec = NonNullable<NonNullable<MethodInput<'jobs.update'>['triggers']>>[number];
 /** The form's shape of a trigger: an interval is edited in minutes. */
@@ -18,7 +19,10 @@ interface TriggerRow {
 interface Values {
   enabled: boolean;
   triggers: TriggerRow[];
+  /** The settings as JSON text (JSON mode). */
   settings: string;
+  /** The settings as form values (form mode). */
+  settingsForm: Record<string, unknown>;
 }
 
 const toRow = (spec: TriggerSpec): TriggerRow =>
@@ -37,10 +41,10 @@ const toSpec = (row: TriggerRow): TriggerSpec =>
 
 /** The API names the bad field (`triggers.0.expression`, `settings.rows`); show the message right there. */
 const ROW_FIELDS: ReadonlyArray<keyof TriggerRow> = ['kind', 'expression', 'timeZone', 'minutes', 'name'];
-function fieldPath(field: unknown): ['settings'] | ['triggers', number, keyof TriggerRow] | undefined {
+function fieldPath(field: unknown, formFields: readonly string[]): ['settings'] | ['settingsForm', string] | ['triggers', number, keyof TriggerRow] | undefined {
   if (typeof field !== 'string' || !field) return undefined;
   const [head, index, name] = field.split('.');
-  if (head === 'settings') return ['settings'];
+  if (head === 'settings') return index && formFields.includes(index) ? ['settingsForm', index] : ['settings'];
   const rowField = (name === 'everyMs' ? 'minutes' : name) as keyof TriggerRow;
   return head === 'triggers' && ROW_FIELDS.includes(rowField) ? ['triggers', Number(index), rowField] : undefined;
 }
@@ -57,29 +61,60 @@ function OpenEditJobModal({ jobId, onClose }: { jobId: string; onClose: () => vo
   const [saving, setSaving] = useState(false);
   const job = useApi('jobs.get', { jobId }, []);
   const data = job.data?.id === jobId ? job.data : undefined;
+  const fields = useMemo(() => settingsFields(data?.settingsSchema), [data?.settingsSchema]);
+  // The form when the settings can be described field by field; JSON otherwise, or on request.
+  const [asJson, setAsJson] = useState(false);
+  const jsonMode = asJson || fields.length === 0;
 
   useEffect(() => {
     if (!data) return;
     setProblem(undefined);
-    form.setFieldsValue({ enabled: data.enabled, triggers: data.triggers.map((tr) => toRow(tr.spec)), settings: JSON.stringify(data.settings, null, 2) });
-  }, [data, form]);
+    form.setFieldsValue({
+      enabled: data.enabled,
+      triggers: data.triggers.map((tr) => toRow(tr.spec)),
+      settings: JSON.stringify(data.settings, null, 2),
+      settingsForm: toFormValues(fields, data.settings),
+    });
+  }, [data, fields, form]);
+
+  /** The settings the active editor holds; undefined (with the error shown) when they cannot be read. */
+  const currentSettings = (): Record<string, unknown> | undefined => {
+    const values = form.getFieldsValue();
+    if (jsonMode) {
+      try {
+        return JSON.parse(values.settings || '{}') as Record<string, unknown>;
+      } catch {
+        form.setFields([{ name: ['settings'], errors: [t('edit.settingsNotJson')] }]);
+        return undefined;
+      }
+    }
+    try {
+      return fromFormValues(fields, values.settingsForm ?? {}, data?.settings ?? {});
+    } catch (e) {
+      if (!(e instanceof SettingsFieldError)) throw e;
+      form.setFields([{ name: ['settingsForm', e.field], errors: [t('edit.settingsNotJson')] }]);
+      return undefined;
+    }
+  };
+
+  const switchEditor = (json: boolean) => {
+    const settings = currentSettings();
+    if (!settings) return;
+    form.setFieldsValue(json ? { settings: JSON.stringify(settings, null, 2) } : { settingsForm: toFormValues(fields, settings) });
+    setAsJson(json);
+  };
 
   const save = async (restoreDefaults = false) => {
     const values = form.getFieldsValue();
-    let settings: Record<string, unknown>;
-    try {
-      settings = JSON.parse(values.settings || '{}') as Record<string, unknown>;
-    } catch {
-      form.setFields([{ name: ['settings'], errors: [t('edit.settingsNotJson')] }]);
-      return;
-    }
+    const settings = currentSettings();
+    if (!settings) return;
     setSaving(true);
     setProblem(undefined);
     try {
       await call('jobs.update', { jobId, enabled: values.enabled, triggers: restoreDefaults ? null : (values.triggers ?? []).map(toSpec), settings });
       onClose();
     } catch (e) {
-      const path = e instanceof ApiCallError ? fieldPath(e.context.field) : undefined;
+      const path = e instanceof ApiCallError ? fieldPath(e.context.field, jsonMode ? [] : fields.map((f) => f.name)) : undefined;
       if (path) form.setFields([{ name: path, errors: [(e as Error).message] }]);
       else setProblem((e as Error).message);
     } finally {
@@ -160,9 +195,19 @@ function OpenEditJobModal({ jobId, onClose }: { jobId: string; onClose: () => vo
             </>
           )}
         </Form.List>
-        <Form.Item name="settings" label={t('edit.settings')}>
-          <Input.TextArea rows={6} style={{ fontFamily: 'monospace' }} data-testid="job-edit-settings" />
-        </Form.Item>
+        <Space style={{ display: 'flex', marginBottom: 8 }}>
+          <Typography.Text strong>{t('edit.settingsTitle')}</Typography.Text>
+          {fields.length > 0 ? (
+            <Switch size="small" checked={jsonMode} onChange={switchEditor} checkedChildren="JSON" unCheckedChildren={t('edit.settingsForm')} data-testid="job-edit-settings-json" />
+          ) : null}
+        </Space>
+        {jsonMode ? (
+          <Form.Item name="settings" label={t('edit.settings')}>
+            <Input.TextArea rows={6} style={{ fontFamily: 'monospace' }} data-testid="job-edit-settings" />
+          </Form.Item>
+        ) : (
+          <SettingsFields fields={fields} />
+        )}
       </Form>
     </Modal>
   );

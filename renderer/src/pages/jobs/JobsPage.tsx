@@ -11,8 +11,12 @@ import { RunProgress, RunStatusTag, runsHref, useSummaryText, useTitle } from '.
 import { TriggerWords } from './TriggerWords.js';
 import { EditJobModal } from './EditJobModal.js';
 import { FireEventModal } from './FireEventModal.js';
+import { SlaWeeklyChart } from './SlaWeeklyChart.js';
 
 type Job = MethodOutput<'jobs.list'>['jobs'][number];
+
+/** The SLA report's violations get a weekly chart under the table. */
+const SLA_JOB = 'sla-daily-report';
 
 const eventNames = (job: Job) => job.triggers.flatMap((tr) => (tr.spec.kind === 'event' ? [tr.spec.name] : []));
 
@@ -121,7 +125,7 @@ export function JobsPage() {
                     </a>
                     {formatDuration(job.lastRun.durationMs)}
                   </span>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`job-last-summary-${job.id}`}>
                     {formatDateTime(job.lastRun.finishedAt)}
                     {job.lastRun.summary ? ` · ${summaryText(job.lastRun.summary)}` : ''}
                   </Typography.Text>
@@ -169,6 +173,7 @@ export function JobsPage() {
           },
         ]}
       />
+      {jobs.data?.jobs.some((j) => j.id === SLA_JOB && j.available) ? <SlaWeeklyChart /> : null}
       <EditJobModal
         jobId={editing}
         onClose={() => {

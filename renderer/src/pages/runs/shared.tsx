@@ -51,10 +51,17 @@ export function useTitle(): (title: Title | null | undefined, fallback?: string)
   return (title, fallback = '') => (title ? (i18n.language === 'en' ? title.en : title['zh-CN']) : fallback);
 }
 
-/** A run's summary sentence ("3 条超时通知已发送，1 条表扬") from the `jobs:summary.` catalogue. */
+/**
+ * A run's summary sentence ("3 条超时通知已发送，1 条表扬"): the key names its catalogue
+ * (`monitors:summary.sla`, `campaigns:summary.run`); a bare key is looked up under `jobs:summary.`.
+ */
 export function useSummaryText(): (summary: RunSummary['summary']) => string {
   const { t } = useTranslation('jobs');
-  return (summary) => (summary ? t(`summary.${summary.key}`, { ...summary.params, defaultValue: `${summary.key} ${JSON.stringify(summary.params)}` }) : '');
+  return (summary) => {
+    if (!summary) return '';
+    const key = summary.key.includes(':') ? summary.key : `jobs:summary.${summary.key}`;
+    return t(key, { ...summary.params, defaultValue: `${summary.key} ${JSON.stringify(summary.params)}` });
+  };
 }
 
 /** Navigates to the Runs page, optionally filtered by job or with one run open. */

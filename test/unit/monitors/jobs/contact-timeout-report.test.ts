@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { MONITOR_JOBS } from '../../../../main/monitors/definitions.js';
 import { CONTACT_TIMEOUT_COLUMNS } from '../../../../main/monitors/transforms/contact-timeout.js';
 import { card, monitorStore, runMonitor } from '../../../helpers/monitors.js';
 
@@ -7,8 +6,7 @@ const JOB = 'contact-timeout-report';
 const row = (n: number) => [`GD20240601${String(n).padStart(5, '0')}`, null, `管家${n}`, '2024-06-08T15:30:00+0800'];
 
 describe('contact-timeout-report (spec §7.6)', () => {
-  it('is a manual job posting one template card of the first six rows with the total', () => {
-    expect(MONITOR_JOBS[JOB]?.manual).toBe(true);
+  it('posts one template card of the first six rows with the total', () => {
     const run = runMonitor(monitorStore(), JOB, card(CONTACT_TIMEOUT_COLUMNS, Array.from({ length: 8 }, (_, i) => row(i + 1))), '2024-06-10T18:00:00+08:00', { metabaseUrl: 'http://mb:3000' });
     expect(run.output.messages).toHaveLength(1);
     const content = run.output.messages[0]?.content;

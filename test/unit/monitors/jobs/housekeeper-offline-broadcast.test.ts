@@ -21,7 +21,8 @@ describe('housekeeper-offline-broadcast (v1 vectors §7.4, now 2026-07-01 09:30 
     const input = { cols, rows: [['e', '2026-07-01T16:00:00+08:00', '张三', '下线']] };
     expect(runMonitor(monitorStore(), JOB, input, '2026-07-01T09:30:00Z').output.messages).toHaveLength(0);
     expect(runMonitor(monitorStore(), JOB, input, '2026-07-01T09:30:00Z', { lookbackMinutes: '120' }).output.messages).toHaveLength(1);
-    expect(MONITOR_JOBS[JOB]?.delivery.successRule).toBe('errcode-zero');
+    expect(MONITOR_JOBS[JOB]?.delivery).toEqual({ pacingMs: 200, success: 'wecom-errcode' });
+    expect(runMonitor(monitorStore(), JOB, input, '2026-07-01T09:30:00Z', { lookbackMinutes: '120' }).output.messages[0]?.delivery).toEqual({ pacingMs: 200, success: 'wecom-errcode' });
   });
 
   it('bad input: a card without the operation column is an error; events without a name are skipped with a warning', () => {

@@ -12,17 +12,21 @@ describe('smartsheet syncs: add-only, de-duplicated by identity (v1 vectors §7.
     const store = monitorStore();
     const first = runMonitor(store, PROJECT, card(cols, [['HT001', '路1号', '王女士', '2026-08-17', '已发起', '刘振海']]), '2026-06-25T13:00:00+08:00');
     expect(values(first)).toEqual([{ f04Gwj: 'HT001', ftQMc5: '路1号', ftk5Tx: '王女士', f8xImK: [{ text: '刘振海' }], f28Fkl: [{ text: '已发起' }] }]);
-    expect(first.output.messages[0]).toMatchObject({ businessType: 'smartsheet.project-settlement', recipient: 'smartsheet:project-settlement', metadata: { pacingMs: 200 } });
+    expect(first.output.messages[0]).toMatchObject({ businessType: 'smartsheet.project-settlement', recipient: 'smartsheet:project-settlement', delivery: { pacingMs: 200, success: 'smartsheet' } });
     expect(runMonitor(store, PROJECT, card(cols, [['HT001', '路1号', '王女士', '2026-08-17', '已发起', '刘振海']]), '2026-06-25T13:30:00+08:00').output.messages).toEqual([]);
     expect(runMonitor(store, PROJECT, card(cols, [['HT001', '路1号', '王女士', '2026-08-17', '已结算', '刘振海']]), '2026-06-25T14:00:00+08:00').output.messages).toEqual([]);
     expect(runMonitor(store, PROJECT, card(cols, [['HT001', '路1号', '王女士', '2026-08-18', '已结算', '刘振海']]), '2026-06-25T14:30:00+08:00').output.messages).toHaveLength(1);
   });
 
   it('records pacing and the smartsheet success rule per job (payment records 1.5 s)', () => {
-    expect(MONITOR_JOBS['smartsheet-payment-records']?.delivery).toEqual({ pacingMs: 1500, successRule: 'smartsheet' });
-    expect(MONITOR_JOBS['smartsheet-material-replenishment']?.delivery).toEqual({ pacingMs: 200, successRule: 'smartsheet' });
-    const run = runMonitor(monitorStore(), 'smartsheet-payment-records', card(['contractCode', 'payPrice', 'auditstate2Time'], [['HT1', '5', '2026-04-13']]), '2026-04-20T16:00:00+08:00');
-    expect(run.output.messages[0]?.metadata?.pacingMs).toBe(1500);
+    expect(MONITOR_JOBS['smartsheet-payment-records']?.delivery).toEqual({ pacingMs: 1500, success: 'smartsheet' });
+    expect(MONITOR_JOBS['smartsheet-material-replenishment']?.delivery).toEqual({ pacingMs: 200, success: 'smartsheet' });
+    const input = card(['contractCode', 'payPrice', 'auditstate2Time'], [['HT1', '5', '2026-04-13']]);
+    const run = runMonitor(monitorStore(), 'smartsheet-payment-records', input, '2026-04-20T16:00:00+08:00');
+    expect(run.output.messages[0]?.delivery).toEqual({ pacingMs: 1500, success: 'smartsheet' });
+    // The office may slow a table down: the job's pacing setting travels with its messages.
+    const slower = runMonitor(monitorStore(), 'smartsheet-payment-records', input, '2026-04-20T16:00:00+08:00', { pacingMs: 3000 });
+    expect(slower.output.messages[0]?.delivery).toEqual({ pacingMs: 3000, success: 'smartsheet' });
   });
 
   it('a date v1 could not represent: Herald leaves the field out and warns; v1 stopped the whole run', () => {

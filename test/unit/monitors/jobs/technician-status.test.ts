@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { MONITOR_JOBS } from '../../../../main/monitors/definitions.js';
 import { TECHNICIAN_COLUMNS } from '../../../../main/monitors/transforms/technician-status.js';
 import { card, monitorStore, runMonitor } from '../../../helpers/monitors.js';
 
@@ -8,8 +7,7 @@ const change = (id: unknown, content: unknown, company: unknown = '北京虹象�
 const targets = (run: ReturnType<typeof runMonitor>) => run.output.messages.map((m) => m.recipient);
 
 describe('technician-status (v1.0.1, spec §7.1)', () => {
-  it('is off by default and sends each new change to the company (WeChat) and the default webhook, once', () => {
-    expect(MONITOR_JOBS[JOB]?.enabledByDefault).toBe(false);
+  it('sends each new change to the company (WeChat) and the default webhook, once', () => {
     const store = monitorStore();
     const first = runMonitor(store, JOB, card(TECHNICIAN_COLUMNS, [change('e1', '下线')]), '2025-05-22T09:36:00+08:00');
     expect(targets(first)).toEqual(['wechat:北京虹象防水工程有限公司', 'webhook-url-default']);

@@ -47,6 +47,8 @@ describe('Metabase client', () => {
     expect(result.cols.map((c) => c.name)).toEqual(SLA_COLUMNS);
     expect(result.rows).toHaveLength(SLA_ROWS.length);
     expect(result.rows[0]).toEqual(SLA_COLUMNS.map((c) => SLA_ROWS[0]![c] ?? null));
+    // The answer records which card on which server it is, so a job's errors can name them.
+    expect(result.source).toEqual({ card: 1514, server: s.url });
     const [login, query] = s.requests;
     expect(login).toMatchObject({ kind: 'login', path: '/api/session/', username: 'ops@example.com', status: 200 });
     expect(query).toMatchObject({ kind: 'query', path: '/api/card/1514/query', card: 1514, status: 202 });
