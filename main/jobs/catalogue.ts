@@ -1,9 +1,22 @@
+import { z } from 'zod';
 import type { JobDefinition } from './types.js';
 import { siblingModule, type CatalogueRef } from './config.js';
-import { DAILY, EVERY_3_MINUTES, FREQUENT, HEARTBEAT, campaignJob, dailyAt, defineJob, notBuilt } from './define.js';
+import { DAILY, EVERY_3_MINUTES, FREQUENT, HEARTBEAT, campaignJob, dailyAt, defineJob, notBuilt, type JobImplementation } from './define.js';
+import { campaignPipelineJob } from '../campaigns/job.js';
+import { quirkFixesSchema } from '../campaigns/pipelines/fixes.js';
 
 const CAMPAIGNS = 'The campaign engine (issue 6) is not built into this Herald yet.';
 const MONITORS = 'This monitoring job (issue 8) is not built into this Herald yet.';
+
+/** What a campaign job's pipelines read from its settings: another card, quirk fixes, the month of a monthly code. */
+const campaignSettings = z.object({
+  cardId: z.number().int().positive().optional(),
+  fixes: quirkFixesSchema.optional(),
+  month: z.string().regex(/^\d{4}-\d{2}$/, 'YYYY-MM').optional(),
+});
+
+/** A campaign job run by the engine (its pipelines: September has both `v1-ledger` and `v1-db`). */
+const engine = (variant: string): JobImplementation => ({ body: campaignPipelineJob(variant), settingsSchema: campaignSettings });
 
 /**
  * Every job Herald knows: v1's jobs (spec §1.4) with v1's most recent schedule (§1.2–1.3). All start
@@ -28,7 +41,7 @@ export const catalogue: JobDefinition[] = [
   campaignJob('BJ-2025-06', notBuilt(CAMPAIGNS)),
   campaignJob('BJ-2025-07', notBuilt(CAMPAIGNS)),
   campaignJob('BJ-2025-08', notBuilt(CAMPAIGNS)),
-  campaignJob('BJ-2025-09', notBuilt(CAMPAIGNS)),
+  campaignJob('BJ-2025-09', engine('BJ-2025-09')),
   campaignJob('BJ-2025-10', notBuilt(CAMPAIGNS)),
   campaignJob('BJ-2025-11', notBuilt(CAMPAIGNS)),
   campaignJob('BJ-2025-12', notBuilt(CAMPAIGNS)),
@@ -38,7 +51,7 @@ export const catalogue: JobDefinition[] = [
   campaignJob('SH-2025-07', notBuilt(CAMPAIGNS)),
   campaignJob('SH-2025-08', notBuilt(CAMPAIGNS)),
   campaignJob('SH-2025-08b', notBuilt(CAMPAIGNS)),
-  campaignJob('SH-2025-09', notBuilt(CAMPAIGNS)),
+  campaignJob('SH-2025-09', engine('SH-2025-09')),
   campaignJob('SH-2025-10', notBuilt(CAMPAIGNS)),
   campaignJob('SH-2025-11', notBuilt(CAMPAIGNS)),
   campaignJob('SH-2025-12', notBuilt(CAMPAIGNS)),

@@ -145,8 +145,15 @@ export function getShadowRunDiff(db: Db, id: number): ShadowDiff | null {
   return row ? (JSON.parse(row.diff) as ShadowDiff) : null;
 }
 
-/** Where the outbox reports how a run's live messages went; wired when the outbox is merged. */
+/**
+ * How a run's live messages were delivered, as the outbox knows it: `sent` messages of the run
+ * delivered, `failed` given up (failed or dead); null when the outbox knows nothing of the run.
+ * The outbox supplies it (`JobsConfig.notificationStats`).
+ */
 export type NotificationStats = (runId: number) => { sent: number; failed: number } | null;
+
+/** Until the outbox reports deliveries: nothing is known, so the notification KPI has no value. */
+export const noNotificationStats: NotificationStats = () => null;
 
 /** Only a live candidate's deliveries say something about the candidate. */
 export function toKpiRun(run: Pick<ShadowRun, 'id' | 'startedMs' | 'mode' | 'liveSide' | 'control' | 'candidate' | 'consistency' | 'consistent' | 'runId'>, stats?: NotificationStats): KpiRun {

@@ -5,6 +5,7 @@ import { campaignsSchema } from './0300-campaigns.js';
 import { sourcesSchema } from './0390-sources.js';
 import { monitorsSchema } from './0400-monitors.js';
 import { shadowSchema } from './0500-shadow.js';
+import { runModes } from './0501-run-modes.js';
 
 /** Every migration Herald knows, one per line, in any order; the runner sorts by version. */
 export const migrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   sourcesSchema,
   monitorsSchema,
   shadowSchema,
+  runModes,
 ];

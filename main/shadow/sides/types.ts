@@ -1,8 +1,8 @@
 import type { PipelineOutput } from '../../jobs/types.js';
 
 /**
- * The one thing shadow mode asks of the job runner: run a named pipeline of a job on a given
- * store. `live` is the runner's normal run (the job's store, one transaction, messages enqueued in
+ * The one thing shadow mode asks of the job runner (main/jobs/shadow-sides.ts): run a named
+ * pipeline of a job on a given store, each side in its own worker thread. `live` is the runner's normal run (the job's store, one transaction, messages enqueued in
  * it); `sandbox` runs the same pipeline on another SQLite file, in one transaction, and enqueues
  * nothing — its messages only come back in the output, for the diff.
  */
@@ -13,7 +13,9 @@ export interface SideRequest {
   store: 'live' | 'sandbox';
   /** The SQLite file of a sandbox run (exists, all migrations applied). */
   sandboxFile?: string;
-  input: unknown;
+  /** The input snapshot by value, or (the runner's way) by reference to the live store's `run_inputs`. */
+  input?: unknown;
+  inputRef?: string;
   scheduledAt: Date;
   settings: Record<string, unknown>;
   /** Aborted when the side is given up (timeout) or the run is cancelled: stop the worker. */

@@ -22,7 +22,8 @@ describe('jobs and runs API', () => {
     const { jobs, pausedAll } = await s.call('jobs.list');
     expect(pausedAll).toBe(false);
     expect(jobs).toHaveLength(31);
-    expect(jobs.every((j) => !j.enabled && !j.available && j.nextRunAt === null && j.lastRun === null)).toBe(true);
+    expect(jobs.every((j) => !j.enabled && j.nextRunAt === null && j.lastRun === null)).toBe(true);
+    expect(jobs.filter((j) => j.available).map((j) => j.id)).toEqual(['campaign-bj-2025-09', 'campaign-sh-2025-09']);
     const sla = jobs.find((j) => j.id === 'sla-daily-report')!;
     expect(sla.title).toEqual({ 'zh-CN': '服务超时日报（SLA）', en: 'Daily service (SLA) report' });
     expect(sla.triggers).toEqual([{ spec: { kind: 'cron', expression: '0 9 * * *' }, words: { key: 'daily', params: { time: '09:00' } }, nextRunAt: null }]);

@@ -35,7 +35,7 @@ describe('a generated month in shadow: v1 as an external command against Heraldâ
     let injectOn: string | null = null;
     const herald = campaignPipeline('herald', { table: 'herald_announced', skew: (c: Contract) => (c.id === injectOn ? 500 : 0) });
     const sides = inProcessSideRunner({ pipelines: () => ({ herald }) as Record<string, PipelineSpec<unknown>>, liveDb: db, enqueue: outbox.enqueue });
-    const ctx = { db, clock, sandboxDir: path.join(dir, 'sandbox'), sides, events, stateTables: () => ['herald_announced'] };
+    const ctx = { db, clock, sandboxDir: path.join(dir, 'sandbox'), sides, events, stateScopes: () => [{ table: 'herald_announced' }] };
 
     ensureShadowJob(db, clock, { jobId: JOB, defaultPipeline: 'v1' });
     const config = ShadowConfigSchema.parse({

@@ -30,8 +30,8 @@ function setup(pipelines: Record<string, PipelineSpec<CampaignInput>>, config: S
   const emitted: HeraldEvent[] = [];
   events.subscribe((e) => emitted.push(e));
   const inner = inProcessSideRunner({ pipelines: () => pipelines as Record<string, PipelineSpec<unknown>>, liveDb: db, enqueue: outbox.enqueue });
-  const stateTables = (_job: string, pipelineId: string) => [{ ledger: 'l', db: 'd' }[pipelineId] ?? ''].filter(Boolean);
-  const ctx: ShadowContext = { db, clock, sandboxDir: path.join(dir, 'sandbox'), sides: wrap ? wrap(inner) : inner, events, cores: 4, stateTables };
+  const stateScopes = (_job: string, pipelineId: string) => ({ ledger: [{ table: 'l' }], db: [{ table: 'd' }] })[pipelineId] ?? [];
+  const ctx: ShadowContext = { db, clock, sandboxDir: path.join(dir, 'sandbox'), sides: wrap ? wrap(inner) : inner, events, cores: 4, stateScopes };
   ensureShadowJob(db, clock, { jobId: JOB, defaultPipeline: 'ledger' });
   updateShadowSettings(db, clock, JOB, { config: ShadowConfigSchema.parse(config) });
   setMode(db, clock, { jobId: JOB, mode: 'shadow', candidatePipeline: 'db', reason: 'test', actor: 'api' });
