@@ -27,6 +27,21 @@ const spins: PipelineSpec<CampaignInput> = {
   },
 };
 
+function sleepSync(ms: number): void {
+  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** The ledger pipeline, holding its transaction open for the job setting `holdMs` (a slow run). */
+const ledger = campaignPipeline('ledger', { table: 'ledger_announced' });
+const slowLedger: PipelineSpec<CampaignInput> = {
+  ...ledger,
+  run(store, input, ctx) {
+    const out = ledger.run(store, input, ctx);
+    sleepSync(typeof ctx.settings['holdMs'] === 'number' ? ctx.settings['holdMs'] : 0);
+    return out;
+  },
+};
+
 const db = campaignPipeline('db', { table: 'db_announced' });
 const hog: PipelineSpec<CampaignInput> = {
   id: 'hog',
@@ -55,7 +70,7 @@ const job = (id: string, jobBody: PipelineJob<CampaignInput>): JobDefinition => 
   title: { 'zh-CN': `影子测试 ${id}`, en: `Shadow test ${id}` },
   triggers: [],
   options: { timeoutMs: 60_000, misfire: 'run-once', overlap: 'queue-one', maxCatchUp: 1 },
-  settingsSchema: z.object({ skewContract: z.string().optional() }),
+  settingsSchema: z.object({ skewContract: z.string().optional(), holdMs: z.number().int().min(0).optional() }),
   body: jobBody,
 });
 
@@ -63,7 +78,7 @@ export const catalogue: JobDefinition[] = [
   job(
     SHADOW_JOB,
     body('ledger', {
-      ledger: campaignPipeline('ledger', { table: 'ledger_announced' }),
+      ledger: slowLedger,
       db,
       skewed: campaignPipeline('skewed', { table: 'db_announced', skew: (c) => (c.id === 'C0002' ? 100 : 0) }),
       throws: campaignPipeline('throws', { table: 'db_announced', throws: 'candidate exploded' }),
