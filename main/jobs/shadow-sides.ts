@@ -16,7 +16,7 @@ export interface SideHost {
 }
 
 const result = (done: WorkerDone): SideResult => ({
-  ...(done.output ? { output: done.output } : {}),
+  ...(done.output ? { packed: done.output } : {}),
   durationMs: done.pipelineMs,
   peakMemoryBytes: done.peakMemoryBytes,
 });

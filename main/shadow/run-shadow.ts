@@ -9,13 +9,14 @@ import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../shared/clock.js';
 import { toHeraldError } from '../shared/errors.js';
 import { alertText } from './alerts.js';
-import { calibrateNoise, diffSides, type DiffSide, type ShadowDiff } from './diff/index.js';
+import type { DiffSide, ShadowDiff } from './diff/index.js';
 import { runExternalCommand } from './external-command.js';
 import { firedTriggers } from './kpi.js';
 import { getShadowJob, rollback, setStateHolder, type ModeSnapshot } from './modes.js';
 import { insertShadowRun, kpiRuns, toKpiRun, type NotificationStats, type ShadowRun, type SideSummary } from './run-store.js';
 import { copyScopedRows, deleteScopedRows, ensureSandbox, replaceScopedRows, sandboxFile, scratchCopy, withAttached } from './sandbox.js';
-import { pipelineOutputToSide } from './side-output.js';
+import { compareHere, type Comparer, type Comparison, type SideData } from './compare.js';
+import type { PackedOutput } from '../jobs/worker/packed-output.js';
 import type { SideError, SideRunner } from './sides/types.js';
 
 const DAY_MS = 86_400_000;
@@ -32,6 +33,8 @@ export interface ShadowContext {
   language?: 'zh-CN' | 'en';
   /** Recorded with the figures; defaults to this machine's. */
   cores?: number;
+  /** Where the diff is computed: this thread by default, a worker of its own in Herald (compareInWorker). */
+  compare?: Comparer;
   /** The rows a pipeline keeps its state in for a job (its PipelineSpec's `stateScope`). */
   stateScopes?: (jobId: string, pipelineId: string) => readonly StateScope[];
 }
@@ -53,6 +56,8 @@ export interface SideOutcome {
   pipelineId: string;
   store: 'live' | 'sandbox' | 'external';
   output?: PipelineOutput;
+  /** The output as the side's worker packed it (the runner's sides). */
+  packed?: PackedOutput;
   side?: DiffSide;
   error?: SideError;
   timedOut: boolean;
@@ -124,6 +129,7 @@ function runOne(ctx: ShadowContext, snap: ModeSnapshot, req: RunRequest, pipelin
         pipelineId,
         store: where.store,
         ...(r.output ? { output: r.output } : {}),
+        ...(r.packed ? { packed: r.packed } : {}),
         ...(r.error ? { error: r.error } : {}),
         timedOut: false,
         durationMs: r.durationMs,
@@ -188,11 +194,21 @@ function handOverState(ctx: ShadowContext, snap: ModeSnapshot, jobId: string, li
   ctx.log?.info('Pipeline state handed over', { jobId, from: previous, to: livePipeline });
 }
 
-const sideOf = (o: SideOutcome): DiffSide => (o.output ? pipelineOutputToSide(o.output) : (o.side ?? { records: [], messages: [] }));
+function dataOf(o: SideOutcome): SideData {
+  if (o.packed) return { kind: 'packed', bytes: o.packed.bytes };
+  if (o.output) return { kind: 'output', output: o.output };
+  return { kind: 'side', side: o.side ?? { records: [], messages: [] } };
+}
+
+function sizeOf(o: SideOutcome): { records: number; messages: number } {
+  if (o.packed) return o.packed;
+  const side = o.output ?? o.side;
+  return { records: side?.records.length ?? 0, messages: side?.messages.length ?? 0 };
+}
 
 function summary(o: SideOutcome | null): SideSummary | null {
   if (!o) return null;
-  const side = o.error ? null : sideOf(o);
+  const side = o.error ? null : sizeOf(o);
   return {
     pipelineId: o.pipelineId,
     store: o.store,
@@ -200,8 +216,8 @@ function summary(o: SideOutcome | null): SideSummary | null {
     peakMemoryBytes: o.peakMemoryBytes,
     error: o.error ?? null,
     timedOut: o.timedOut,
-    records: side?.records.length ?? 0,
-    messages: side?.messages.length ?? 0,
+    records: side?.records ?? 0,
+    messages: side?.messages ?? 0,
   };
 }
 
@@ -255,7 +271,7 @@ export async function executeRun(ctx: ShadowContext, snap: ModeSnapshot, req: Ru
   const comparison = (async () => {
     const [otherOutcome, secondOutcome] = await Promise.all([other, second]);
     const outcomes: Outcomes = { startedMs, liveSide, live, other: otherOutcome, second: secondOutcome };
-    const diff = compared(snap, outcomes);
+    const diff = await compared(ctx, snap, outcomes);
     return whenWritable(() => record(ctx, snap, req, outcomes, diff));
   })()
     .catch((err: unknown) => {
@@ -278,17 +294,16 @@ const controlOf = (o: Outcomes) => (o.liveSide === 'control' ? o.live : o.other)
 const candidateOf = (o: Outcomes) => (o.liveSide === 'candidate' ? o.live : o.other);
 
 /** The diff of a run where both sides succeeded (and the noise, when the control ran twice). */
-function compared(snap: ModeSnapshot, o: Outcomes): { diff: ShadowDiff | null; noiseCalibrated: boolean } {
+async function compared(ctx: ShadowContext, snap: ModeSnapshot, o: Outcomes): Promise<Comparison | { diff: null; noiseCalibrated: false }> {
   const controlOutcome = controlOf(o);
   const candidateOutcome = candidateOf(o);
   if (!controlOutcome || !candidateOutcome || controlOutcome.error || candidateOutcome.error) return { diff: null, noiseCalibrated: false };
-  const rules = snap.config.diff;
-  const noise = o.second && !o.second.error ? calibrateNoise(sideOf(controlOutcome), sideOf(o.second), rules) : null;
-  return { diff: diffSides(sideOf(controlOutcome), sideOf(candidateOutcome), rules, noise), noiseCalibrated: noise !== null };
+  const second = o.second && !o.second.error ? dataOf(o.second) : null;
+  return (ctx.compare ?? compareHere)({ rules: snap.config.diff, control: dataOf(controlOutcome), candidate: dataOf(candidateOutcome), second });
 }
 
 /** Stores the comparison, fires the rollback triggers and — on a live candidate with autoRollback — rolls back, in one transaction. */
-function record(ctx: ShadowContext, snap: ModeSnapshot, req: RunRequest, o: Outcomes, { diff, noiseCalibrated }: ReturnType<typeof compared>): ShadowRun {
+function record(ctx: ShadowContext, snap: ModeSnapshot, req: RunRequest, o: Outcomes, { diff, noiseCalibrated }: { diff: ShadowDiff | null; noiseCalibrated: boolean }): ShadowRun {
   const controlOutcome = controlOf(o);
   const candidateOutcome = candidateOf(o);
   const now = ctx.clock.now();

@@ -8,6 +8,7 @@ import { inTransaction, openDatabase, type Db } from '../../db/open.js';
 import { HeraldError, isHeraldError } from '../../shared/errors.js';
 import { loadInput } from '../input-store.js';
 import { notBuiltError } from '../errors.js';
+import { packOutput } from './packed-output.js';
 
 /**
  * The worker thread a pipeline runs in: its own database connection, the job looked up in the
@@ -124,7 +125,9 @@ async function main(): Promise<void> {
     ? onStore(sandbox, (db) => run(db, body, onStore(request.dbFile, (live) => validInput(body, loadInput(live, request.inputRef)), true), undefined))
     : onStore(request.dbFile, (db) => run(db, body, validInput(body, loadInput(db, request.inputRef)), enqueue));
   const pipelineMs = performance.now() - started;
-  post({ type: 'done', peakHeapBytes: peakHeap, peakMemoryBytes: peakMemory(), pipelineMs, ...(request.returnOutput ? { output } : {}), ...memory() });
+  const packed = request.returnOutput ? packOutput(output) : undefined;
+  const done: WorkerMessage = { type: 'done', peakHeapBytes: peakHeap, peakMemoryBytes: peakMemory(), pipelineMs, ...(packed ? { output: packed } : {}), ...memory() };
+  port.postMessage(done, packed ? [packed.bytes] : []);
 }
 
 main().catch((err: unknown) => {

@@ -1,5 +1,5 @@
 import type { LogLevel } from '../../logging/logger.js';
-import type { PipelineOutput } from '../types.js';
+import type { PackedOutput } from './packed-output.js';
 import type { RunError, RunProgress } from '../run-store.js';
 
 /** What a worker is asked to run: everything by value or by reference, since functions cannot cross threads. */
@@ -21,7 +21,7 @@ export interface WorkerRequest {
    * live store, in one transaction; nothing is enqueued and the run's row is left alone.
    */
   sandboxFile?: string;
-  /** Send the pipeline's output back in `done` (shadow mode compares it). */
+  /** Send the pipeline's output back in `done`, packed (shadow mode compares it). */
   returnOutput?: boolean;
 }
 
@@ -41,5 +41,5 @@ export type WorkerMessage =
    * `peakMemoryBytes`: this thread's own peak (its heap and off-heap allocations), so a side's
    * memory is attributable; `pipelineMs`: input read, pipeline, commit — without thread start-up.
    */
-  | ({ type: 'done'; peakHeapBytes: number; peakMemoryBytes: number; pipelineMs: number; output?: PipelineOutput } & WorkerMemory)
+  | ({ type: 'done'; peakHeapBytes: number; peakMemoryBytes: number; pipelineMs: number; output?: PackedOutput } & WorkerMemory)
   | { type: 'failed'; error: RunError; peakHeapBytes: number; peakMemoryBytes: number };

@@ -1,4 +1,5 @@
 import type { PipelineOutput } from '../../jobs/types.js';
+import type { PackedOutput } from '../../jobs/worker/packed-output.js';
 
 /**
  * The one thing shadow mode asks of the job runner (main/jobs/shadow-sides.ts): run a named
@@ -28,7 +29,10 @@ export interface SideError {
 }
 
 export interface SideResult {
+  /** The output in this thread … */
   output?: PipelineOutput;
+  /** … or as its worker packed it, for the comparison's worker to read. */
+  packed?: PackedOutput;
   error?: SideError;
   durationMs: number;
   /** Peak memory of the side alone (its own worker); null when it cannot be told apart. */

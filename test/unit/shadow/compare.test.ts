@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { PipelineOutput } from '../../../main/jobs/types.js';
+import { packOutput } from '../../../main/jobs/worker/packed-output.js';
+import { compareHere, compareInWorker, type CompareRequest } from '../../../main/shadow/compare.js';
+import { diffRules } from '../../../main/shadow/diff/index.js';
+
+function output(total: (i: number) => number, extra = ''): PipelineOutput {
+  return {
+    records: Array.from({ length: 50 }, (_, i) => ({ key: `C${i}`, fields: { '合同ID(_id)': `C${i}`, 管家累计金额: total(i), 登记时间: `t${extra}` } })),
+    messages: [{ businessType: 'campaign.announcement', businessId: 'X:C1', recipient: 'group', content: { kind: 'text', text: `恭喜\n累计 ${total(1)} 元\n` } }],
+    counts: {},
+  };
+}
+
+describe('shadow comparison', () => {
+  it('compares in a worker of its own, reading packed sides handed over without a copy, as it does in this thread', async () => {
+    const control = output((i) => i * 1000);
+    const candidate = output((i) => i * 1000 + (i === 1 ? 5 : 0), 'x');
+    const second = output((i) => i * 1000, 'y');
+    const here = await compareHere({ rules: diffRules(), control: { kind: 'output', output: control }, candidate: { kind: 'output', output: candidate }, second: { kind: 'output', output: second } });
+    expect(here.diff.recordDifferences.map((r) => [r.key, r.differences])).toEqual([['C1', [{ field: '管家累计金额', control: 1000, candidate: 1005 }]]]);
+    expect(here.noiseCalibrated).toBe(true);
+
+    const packed = packOutput(candidate);
+    expect(packed).toMatchObject({ records: 50, messages: 1 });
+    const request: CompareRequest = { rules: diffRules(), control: { kind: 'packed', bytes: packOutput(control).bytes }, candidate: { kind: 'packed', bytes: packed.bytes }, second: { kind: 'side', side: { records: second.records, messages: [] } } };
+    const there = await compareInWorker(request);
+    expect(packed.bytes.byteLength).toBe(0); // transferred
+    expect(there.diff.records).toEqual(here.diff.records);
+    expect(there.diff.recordDifferences).toEqual(here.diff.recordDifferences);
+    expect(there.diff.messageDifferences[0]!.lines).toContainEqual({ op: 'insert', text: '累计 1005 元' });
+  });
+
+  it('a comparison that cannot run fails clearly', async () => {
+    const broken: CompareRequest = { rules: diffRules(), control: { kind: 'packed', bytes: new ArrayBuffer(3) }, candidate: { kind: 'side', side: { records: [], messages: [] } }, second: null };
+    await expect(compareInWorker(broken)).rejects.toMatchObject({ code: 'SHADOW_COMPARE_FAILED' });
+  });
+});
