@@ -263,10 +263,12 @@ export async function executeRun(ctx: ShadowContext, snap: ModeSnapshot, req: Ru
   // from the same state, and the second one's writes land in the copy only.
   const calibrate = compare && snap.config.noiseCalibration;
   const scratch = calibrate && !isExternal(control) ? scratchCopy(liveSide === 'control' ? ctx.db : sandboxOf(control), ctx.stateScopes?.(req.jobId, control) ?? []) : null;
+  // The live side starts first: what the run waits for should not queue behind the sandbox's set-up.
+  const running = runOne(ctx, snap, req, liveSide === 'control' ? control : candidate, { store: 'live' }, runSignal);
   const otherPipeline = liveSide === 'control' ? candidate : control;
   const other = compare ? offside(otherPipeline, { store: 'sandbox', ...(isExternal(otherPipeline) ? {} : { file: sandboxOf(otherPipeline) }) }) : null;
   const second = calibrate ? offside(control, { store: 'sandbox', ...(scratch ? { file: scratch.file } : {}) }) : null;
-  const live = await runOne(ctx, snap, req, liveSide === 'control' ? control : candidate, { store: 'live' }, runSignal);
+  const live = await running;
 
   const comparison = (async () => {
     const [otherOutcome, secondOutcome] = await Promise.all([other, second]);

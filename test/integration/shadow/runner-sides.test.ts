@@ -80,6 +80,15 @@ describe('shadow mode through the job runner', () => {
     expect(outboxRows(herald.db)).toHaveLength(3);
   }, 60_000);
 
+  it('noise calibration runs the control a second time on a scratch copy of its state: no second delivery, no second write', async () => {
+    const { herald, jobs } = await start('db', { noiseCalibration: true });
+    await runWithInput(jobs, SHADOW_JOB, input(2));
+    const run = await runWithInput(jobs, SHADOW_JOB, input(3));
+    expect(shadowRunOf(herald.db, SHADOW_JOB, run.id)).toMatchObject({ noiseCalibrated: true, consistent: true, counts: { messages: { equal: 1, total: 1 } } });
+    expect(outboxRows(herald.db).map((r) => r.business_id)).toEqual(['W:C0001', 'W:C0002', 'W:C0003']);
+    expect(herald.db.prepare('SELECT COUNT(*) AS n FROM ledger_announced').get()).toEqual({ n: 3 });
+  }, 60_000);
+
   it('attributes memory to the side that used it', async () => {
     const { herald, jobs } = await start('hog');
     const run = await runWithInput(jobs, SHADOW_JOB, input(3));
