@@ -9,8 +9,7 @@ import type { JobConfigStore } from './job-config.js';
 import type { RunEnd, RunError, RunMode, RunProgress, RunStore } from './run-store.js';
 import type { WorkerMessage, WorkerRequest } from './worker/protocol.js';
 import type { ModeSnapshot } from '../shadow/modes.js';
-import type { ExecuteResult, RunRequest } from '../shadow/run-shadow.js';
-import type { ShadowRun } from '../shadow/run-store.js';
+import type { ExecuteResult } from '../shadow/run-shadow.js';
 import type { SideRequest, SideRunner } from '../shadow/sides/types.js';
 import { HeraldError, isHeraldError } from '../shared/errors.js';
 import { saveInput, saveInputSync } from './input-store.js';
@@ -19,6 +18,7 @@ import { notBuiltError } from './errors.js';
 import { RunLog } from './run-log.js';
 import { whenWritable } from './busy.js';
 import { workerSideRunner } from './shadow-sides.js';
+import { comparisonWords, livePipeline, plainControl, type RunnerShadow } from './shadow-run.js';
 
 export interface Submission {
   jobId: string;
@@ -52,33 +52,6 @@ export interface RunnerDeps {
   /** Shadow mode; without it every run is a control run of the job's default pipeline. */
   shadow?: RunnerShadow;
 }
-
-/** What the runner asks of shadow mode (main/shadow): the mode a run starts in, and a run that is not a plain control run. */
-export interface RunnerShadow {
-  /** The mode snapshot a run takes when it starts and keeps to its end (`getModeForRun`). */
-  modeFor(jobId: string, defaultPipeline: string): ModeSnapshot;
-  /** `executeRun(shadowContext(herald), snapshot, request)`; its live side comes back through `JobRunner.sides`. */
-  execute(snapshot: ModeSnapshot, request: RunRequest): Promise<ExecuteResult>;
-}
-
-function comparisonWords(run: ShadowRun): string {
-  const other = run.liveSide === 'control' ? run.candidate : run.control;
-  const name = other?.pipelineId ?? (run.liveSide === 'control' ? run.candidatePipeline : run.controlPipeline);
-  if (other?.error) return `${name} beside it failed: ${other.error.message} (shadow run ${run.id})`;
-  if (!run.counts) return `Compared nothing with ${name} (shadow run ${run.id})`;
-  const { records, messages } = run.counts;
-  const differing = (c: typeof records) => c.different + c.onlyInControl + c.onlyInCandidate;
-  return run.consistent
-    ? `${name} gave the same ${records.total} records and ${messages.total} messages (shadow run ${run.id})`
-    : `${name} differs: ${differing(records)} of ${records.total} records, ${differing(messages)} of ${messages.total} messages (shadow run ${run.id})`;
-}
-
-/** A plain control run (today's path) unless the snapshot asks for more: a candidate, a state handover, an external command. */
-function plainControl(s: ModeSnapshot): boolean {
-  return (s.mode === 'control' || s.candidatePipeline === null) && s.stateHolder === s.controlPipeline && !(s.controlPipeline in s.config.externalCommands);
-}
-
-const livePipeline = (s: ModeSnapshot) => (s.mode === 'candidate' && s.candidatePipeline !== null ? s.candidatePipeline : s.controlPipeline);
 
 interface ActiveRun {
   runId: number;
