@@ -2,7 +2,8 @@ import type { PipelineOutput } from '../jobs/types.js';
 import { unpackOutput } from '../jobs/worker/packed-output.js';
 import { spawnWorker } from '../jobs/worker/spawn.js';
 import { HeraldError } from '../shared/errors.js';
-import { calibrateNoise, diffSides, type DiffRules, type DiffSide, type ShadowDiff } from './diff/index.js';
+import { calibrateNoise, diffSides, type DiffRules, type DiffSide } from './diff/index.js';
+import { toStoredDiff, type StoredDiff } from './run-store.js';
 import { pipelineOutputToSide } from './side-output.js';
 
 /**
@@ -21,7 +22,8 @@ export interface CompareRequest {
 }
 
 export interface Comparison {
-  diff: ShadowDiff;
+  /** Counts and verdict, and the whole diff as JSON, ready to store. */
+  diff: StoredDiff;
   noiseCalibrated: boolean;
 }
 
@@ -43,7 +45,7 @@ function sideOf(data: SideData): DiffSide {
 export function compareSides(request: CompareRequest): Comparison {
   const control = sideOf(request.control);
   const noise = request.second ? calibrateNoise(control, sideOf(request.second), request.rules) : null;
-  return { diff: diffSides(control, sideOf(request.candidate), request.rules, noise), noiseCalibrated: noise !== null };
+  return { diff: toStoredDiff(diffSides(control, sideOf(request.candidate), request.rules, noise)), noiseCalibrated: noise !== null };
 }
 
 /** In this thread (tests, small sides). */

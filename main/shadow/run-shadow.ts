@@ -9,11 +9,11 @@ import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../shared/clock.js';
 import { toHeraldError } from '../shared/errors.js';
 import { alertText } from './alerts.js';
-import type { DiffSide, ShadowDiff } from './diff/index.js';
+import type { DiffSide } from './diff/index.js';
 import { runExternalCommand } from './external-command.js';
 import { firedTriggers } from './kpi.js';
 import { getShadowJob, rollback, setStateHolder, type ModeSnapshot } from './modes.js';
-import { insertShadowRun, kpiRuns, toKpiRun, type NotificationStats, type ShadowRun, type SideSummary } from './run-store.js';
+import { insertShadowRun, kpiRuns, toKpiRun, type NotificationStats, type ShadowRun, type SideSummary, type StoredDiff } from './run-store.js';
 import { copyScopedRows, deleteScopedRows, ensureSandbox, replaceScopedRows, sandboxFile, scratchCopy, withAttached } from './sandbox.js';
 import { compareHere, type Comparer, type Comparison, type SideData } from './compare.js';
 import type { PackedOutput } from '../jobs/worker/packed-output.js';
@@ -305,7 +305,7 @@ async function compared(ctx: ShadowContext, snap: ModeSnapshot, o: Outcomes): Pr
 }
 
 /** Stores the comparison, fires the rollback triggers and — on a live candidate with autoRollback — rolls back, in one transaction. */
-function record(ctx: ShadowContext, snap: ModeSnapshot, req: RunRequest, o: Outcomes, { diff, noiseCalibrated }: { diff: ShadowDiff | null; noiseCalibrated: boolean }): ShadowRun {
+function record(ctx: ShadowContext, snap: ModeSnapshot, req: RunRequest, o: Outcomes, { diff, noiseCalibrated }: { diff: StoredDiff | null; noiseCalibrated: boolean }): ShadowRun {
   const controlOutcome = controlOf(o);
   const candidateOutcome = candidateOf(o);
   const now = ctx.clock.now();

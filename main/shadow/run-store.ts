@@ -15,6 +15,22 @@ export interface SideSummary {
   messages: number;
 }
 
+/**
+ * A diff as it is stored: its verdict and counts, and the whole diff as JSON — serialized where it
+ * was computed (the comparison's worker), so the main thread never walks a large diff.
+ */
+export interface StoredDiff {
+  records: Counts;
+  messages: Counts;
+  consistency: number;
+  consistent: boolean;
+  json: string;
+}
+
+export function toStoredDiff(diff: ShadowDiff): StoredDiff {
+  return { records: diff.records, messages: diff.messages, consistency: diff.consistency, consistent: diff.consistent, json: JSON.stringify(diff) };
+}
+
 export interface ShadowRunInput {
   jobId: string;
   runId: number | null;
@@ -28,7 +44,7 @@ export interface ShadowRunInput {
   cores: number;
   control: SideSummary | null;
   candidate: SideSummary | null;
-  diff: ShadowDiff | null;
+  diff: StoredDiff | null;
   noiseCalibrated: boolean;
   triggers: FiredTrigger[];
   rolledBack: boolean;
@@ -123,7 +139,7 @@ export function insertShadowRun(db: Db, run: ShadowRunInput): ShadowRun {
         run.rolledBack ? 1 : 0,
       );
     const id = Number(info.lastInsertRowid);
-    if (run.diff) db.prepare('INSERT INTO shadow_run_diffs (shadow_run_id, diff) VALUES (?, ?)').run(id, JSON.stringify(run.diff));
+    if (run.diff) db.prepare('INSERT INTO shadow_run_diffs (shadow_run_id, diff) VALUES (?, ?)').run(id, run.diff.json);
     return getShadowRun(db, id)!;
   })();
 }

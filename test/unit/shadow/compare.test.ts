@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PipelineOutput } from '../../../main/jobs/types.js';
 import { packOutput } from '../../../main/jobs/worker/packed-output.js';
 import { compareHere, compareInWorker, type CompareRequest } from '../../../main/shadow/compare.js';
-import { diffRules } from '../../../main/shadow/diff/index.js';
+import { diffRules, type ShadowDiff } from '../../../main/shadow/diff/index.js';
 
 function output(total: (i: number) => number, extra = ''): PipelineOutput {
   return {
@@ -18,8 +18,9 @@ describe('shadow comparison', () => {
     const candidate = output((i) => i * 1000 + (i === 1 ? 5 : 0), 'x');
     const second = output((i) => i * 1000, 'y');
     const here = await compareHere({ rules: diffRules(), control: { kind: 'output', output: control }, candidate: { kind: 'output', output: candidate }, second: { kind: 'output', output: second } });
-    expect(here.diff.recordDifferences.map((r) => [r.key, r.differences])).toEqual([['C1', [{ field: '管家累计金额', control: 1000, candidate: 1005 }]]]);
-    expect(here.noiseCalibrated).toBe(true);
+    const hereDiff = JSON.parse(here.diff.json) as ShadowDiff;
+    expect(hereDiff.recordDifferences.map((r) => [r.key, r.differences])).toEqual([['C1', [{ field: '管家累计金额', control: 1000, candidate: 1005 }]]]);
+    expect(here).toMatchObject({ noiseCalibrated: true, diff: { consistent: false, records: { different: 1, equal: 49 } } });
 
     const packed = packOutput(candidate);
     expect(packed).toMatchObject({ records: 50, messages: 1 });
@@ -27,8 +28,9 @@ describe('shadow comparison', () => {
     const there = await compareInWorker(request);
     expect(packed.bytes.byteLength).toBe(0); // transferred
     expect(there.diff.records).toEqual(here.diff.records);
-    expect(there.diff.recordDifferences).toEqual(here.diff.recordDifferences);
-    expect(there.diff.messageDifferences[0]!.lines).toContainEqual({ op: 'insert', text: '累计 1005 元' });
+    const thereDiff = JSON.parse(there.diff.json) as ShadowDiff;
+    expect(thereDiff.recordDifferences).toEqual(hereDiff.recordDifferences);
+    expect(thereDiff.messageDifferences[0]!.lines).toContainEqual({ op: 'insert', text: '累计 1005 元' });
   });
 
   it('a comparison that cannot run fails clearly', async () => {
