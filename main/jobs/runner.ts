@@ -122,7 +122,7 @@ export class JobRunner {
         settings: req.settings,
         inputRef: req.inputRef,
         sandboxFile: req.sandboxFile,
-        returnOutput: true,
+        returnOutput: req.output !== false,
       }),
       log: (req, line) => this.activeRun(req.runId)?.log.write(line.level, `[${req.pipelineId} ${req.store}] ${line.message}`, line.context, line.at),
     });
@@ -343,7 +343,7 @@ export class JobRunner {
         scheduledAt: req.scheduledAt.getTime(),
         settings: req.settings,
         inputRef: req.inputRef,
-        returnOutput: true,
+        returnOutput: req.output !== false,
       });
     } catch (err) {
       active.liveError = err;

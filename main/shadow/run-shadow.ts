@@ -3,7 +3,7 @@ import os from 'node:os';
 import type { EventBus } from '../core/events.js';
 import { inTransaction, openDatabase, type Db } from '../db/open.js';
 import { whenWritable } from '../jobs/busy.js';
-import { loadInput } from '../jobs/input-store.js';
+import { loadInputJson } from '../jobs/input-store.js';
 import type { PipelineOutput, StateScope } from '../jobs/types.js';
 import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../shared/clock.js';
@@ -84,12 +84,14 @@ function toSideError(err: unknown): SideError {
 interface Where {
   store: 'live' | 'sandbox';
   file?: string;
+  /** The live side of a run that compares nothing need not hand its output back. */
+  output?: false;
 }
 
-/** The snapshot as a value, for an external command (the runner passes it by reference). */
-function inputValue(ctx: ShadowContext, req: RunRequest): unknown {
-  if (req.input !== undefined || req.inputRef === undefined) return req.input;
-  return loadInput(ctx.db, req.inputRef);
+/** The snapshot for an external command: its stored JSON text when the runner passes it by reference. */
+async function commandInput(ctx: ShadowContext, req: RunRequest): Promise<{ input: unknown; inputJson?: string }> {
+  if (req.input !== undefined || req.inputRef === undefined) return { input: req.input };
+  return { input: undefined, inputJson: await loadInputJson(ctx.db, req.inputRef) };
 }
 
 function runOne(ctx: ShadowContext, snap: ModeSnapshot, req: RunRequest, pipelineId: string, where: Where, signal: AbortSignal): Promise<SideOutcome> {
@@ -104,8 +106,8 @@ function runOne(ctx: ShadowContext, snap: ModeSnapshot, req: RunRequest, pipelin
   });
   const external = snap.config.externalCommands[pipelineId];
   if (external) {
-    return Promise.resolve()
-      .then(() => runExternalCommand({ jobId: req.jobId, runId: req.runId, pipelineId, command: external, input: inputValue(ctx, req), scheduledAt: req.scheduledAt, signal }))
+    return commandInput(ctx, req)
+      .then((input) => runExternalCommand({ jobId: req.jobId, runId: req.runId, pipelineId, command: external, ...input, scheduledAt: req.scheduledAt, signal }))
       .then(
         (r): SideOutcome => ({ pipelineId, store: 'external', side: r.side, timedOut: false, durationMs: r.durationMs, peakMemoryBytes: null }),
         (err: unknown) => failed(err, 'external'),
@@ -118,6 +120,7 @@ function runOne(ctx: ShadowContext, snap: ModeSnapshot, req: RunRequest, pipelin
       pipelineId,
       store: where.store,
       ...(where.file ? { sandboxFile: where.file } : {}),
+      ...(where.output === false ? { output: false } : {}),
       input: req.input,
       ...(req.inputRef !== undefined ? { inputRef: req.inputRef } : {}),
       scheduledAt: req.scheduledAt,
@@ -237,7 +240,7 @@ export async function executeRun(ctx: ShadowContext, snap: ModeSnapshot, req: Ru
   const runSignal = req.signal ?? new AbortController().signal;
   if (snap.mode === 'control' || snap.candidatePipeline === null) {
     await whenWritable(() => handOverState(ctx, snap, req.jobId, snap.controlPipeline));
-    const live = await runOne(ctx, snap, req, snap.controlPipeline, { store: 'live' }, runSignal);
+    const live = await runOne(ctx, snap, req, snap.controlPipeline, { store: 'live', output: false }, runSignal);
     return { mode: 'control', live, comparison: Promise.resolve(null) };
   }
   const startedMs = ctx.clock.now();
@@ -264,7 +267,7 @@ export async function executeRun(ctx: ShadowContext, snap: ModeSnapshot, req: Ru
   const calibrate = compare && snap.config.noiseCalibration;
   const scratch = calibrate && !isExternal(control) ? scratchCopy(liveSide === 'control' ? ctx.db : sandboxOf(control), ctx.stateScopes?.(req.jobId, control) ?? []) : null;
   // The live side starts first: what the run waits for should not queue behind the sandbox's set-up.
-  const running = runOne(ctx, snap, req, liveSide === 'control' ? control : candidate, { store: 'live' }, runSignal);
+  const running = runOne(ctx, snap, req, liveSide === 'control' ? control : candidate, { store: 'live', ...(compare ? {} : { output: false as const }) }, runSignal);
   const otherPipeline = liveSide === 'control' ? candidate : control;
   const other = compare ? offside(otherPipeline, { store: 'sandbox', ...(isExternal(otherPipeline) ? {} : { file: sandboxOf(otherPipeline) }) }) : null;
   const second = calibrate ? offside(control, { store: 'sandbox', ...(scratch ? { file: scratch.file } : {}) }) : null;

@@ -19,6 +19,8 @@ export interface SideRequest {
   inputRef?: string;
   scheduledAt: Date;
   settings: Record<string, unknown>;
+  /** False: nothing compares this side's output, so it need not come back (a live side with nothing beside it). */
+  output?: boolean;
   /** Aborted when the side is given up (timeout) or the run is cancelled: stop the worker. */
   signal: AbortSignal;
 }
