@@ -16,7 +16,7 @@ import { saveInput, saveInputSync } from './input-store.js';
 import { startWorkerSession, WorkerExited, WorkerFailure, type WorkerDone } from './worker/session.js';
 import { notBuiltError } from './errors.js';
 import { RunLog } from './run-log.js';
-import { whenWritable } from './busy.js';
+import { isBusy, whenWritable } from './busy.js';
 import { workerSideRunner } from './shadow-sides.js';
 import { comparisonWords, livePipeline, plainControl, type RunnerShadow } from './shadow-run.js';
 
@@ -250,10 +250,18 @@ export class JobRunner {
     const body = job.body.kind === 'pipeline' ? (job.body as PipelineJob<unknown>) : undefined;
     const row = runs.get(active.runId)!;
     const started = performance.now();
-    // The mode is taken when the run starts and kept to its end, whatever is switched meanwhile.
+    // The mode is taken when the run starts and kept to its end, whatever is switched meanwhile. A
+    // mode that cannot be read (invalid shadow settings) fails the run, saying why.
+    let modeError: unknown;
     const snapshot = await whenWritable(() => {
-      const snap = body && this.deps.shadow ? this.deps.shadow.modeFor(active.jobId, body.defaultPipeline) : undefined;
-      const mode: RunMode | null = snap?.mode ?? (body ? 'control' : null);
+      let snap: ModeSnapshot | undefined;
+      try {
+        snap = body && this.deps.shadow ? this.deps.shadow.modeFor(active.jobId, body.defaultPipeline) : undefined;
+      } catch (err) {
+        if (isBusy(err)) throw err;
+        modeError = err;
+      }
+      const mode: RunMode | null = snap?.mode ?? (body && !modeError ? 'control' : null);
       runs.markRunning(active.runId, clock.now(), snap ? livePipeline(snap) : (body?.defaultPipeline ?? null), mode);
       return snap;
     });
@@ -265,6 +273,7 @@ export class JobRunner {
     let shadow: ExecuteResult | undefined;
     try {
       if (!body) throw notBuiltError(job);
+      if (modeError) throw modeError;
       const settings = config.runSettings(active.jobId);
       const inputRef = row.input_ref ?? (await this.fetchInput(active, body, row.scheduled_at, settings));
       const request = { jobId: active.jobId, runId: active.runId, scheduledAt: row.scheduled_at, settings, inputRef };

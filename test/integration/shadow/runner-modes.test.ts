@@ -33,6 +33,14 @@ describe('modes through the runner', () => {
     expect(jobs.getRun(run.id).mode).toBe('control');
   }, 60_000);
 
+  it('a job whose shadow settings cannot be read fails its run saying so, instead of hanging', async () => {
+    const { herald, jobs } = await start();
+    herald.db.prepare(`UPDATE shadow_jobs SET config = '{"windowDays": -1}' WHERE job_id = ?`).run(SHADOW_JOB);
+    const run = await runWithInput(jobs, SHADOW_JOB, input(1));
+    expect(run).toMatchObject({ status: 'failed', error_code: 'SHADOW_CONFIG_INVALID', mode: null });
+    expect(outboxRows(herald.db)).toEqual([]);
+  }, 60_000);
+
   it('a switch during a run: the run finishes in the mode it started with, the next run takes the new one', async () => {
     const { herald, jobs, clock } = await start();
     setMode(herald.db, clock, { jobId: SHADOW_JOB, mode: 'shadow', candidatePipeline: 'db', reason: 'test', actor: 'api' });
