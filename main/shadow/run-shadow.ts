@@ -249,7 +249,9 @@ export async function executeRun(ctx: ShadowContext, snap: ModeSnapshot, req: Ru
   const liveSide = snap.mode === 'shadow' ? 'control' : 'candidate';
   const compare = snap.mode === 'shadow' || snap.config.verifyAfterPromotion;
   const isExternal = (p: string) => p in snap.config.externalCommands;
-  const sandboxOf = (p: string) => ensureSandbox(sandboxFile(ctx.sandboxDir, req.jobId, p));
+  // The side runner creates and migrates a sandbox in the side's own thread.
+  fs.mkdirSync(ctx.sandboxDir, { recursive: true });
+  const sandboxOf = (p: string) => sandboxFile(ctx.sandboxDir, req.jobId, p);
   await whenWritable(() => handOverState(ctx, snap, req.jobId, liveSide === 'control' ? control : candidate));
 
   const offside = (pipelineId: string, where: Where): Promise<SideOutcome> => {

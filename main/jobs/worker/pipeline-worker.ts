@@ -5,6 +5,7 @@ import type { Enqueue } from '../../outbox/types.js';
 import type { LogContext, Logger, LogLevel } from '../../logging/logger.js';
 import type { WorkerMessage, WorkerRequest } from './protocol.js';
 import { inTransaction, openDatabase, type Db } from '../../db/open.js';
+import { migrate } from '../../db/migrate.js';
 import { HeraldError, isHeraldError } from '../../shared/errors.js';
 import { loadInput } from '../input-store.js';
 import { notBuiltError } from '../errors.js';
@@ -119,8 +120,10 @@ function onStore<T>(file: string, fn: (db: Db) => T, readonly = false): T {
 
 async function main(): Promise<void> {
   const { body, enqueue } = await loadJob();
-  const started = performance.now();
   const sandbox = request.sandboxFile;
+  // A sandbox is created and brought up to date here, off the main thread.
+  if (sandbox) onStore(sandbox, (db) => migrate(db));
+  const started = performance.now();
   const output = sandbox
     ? onStore(sandbox, (db) => run(db, body, onStore(request.dbFile, (live) => validInput(body, loadInput(live, request.inputRef)), true), undefined))
     : onStore(request.dbFile, (db) => run(db, body, validInput(body, loadInput(db, request.inputRef)), enqueue));

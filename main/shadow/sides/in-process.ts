@@ -1,6 +1,7 @@
 import { inTransaction, openDatabase, type Db } from '../../db/open.js';
 import type { PipelineContext, PipelineSpec } from '../../jobs/types.js';
 import { loadInput } from '../../jobs/input-store.js';
+import { ensureSandbox } from '../sandbox.js';
 import { createLogger } from '../../logging/logger.js';
 import type { Enqueue } from '../../outbox/types.js';
 import { toHeraldError } from '../../shared/errors.js';
@@ -62,7 +63,7 @@ export function inProcessSideRunner(options: InProcessOptions): SideRunner {
     await Promise.resolve();
     const spec = options.pipelines(req.jobId)?.[req.pipelineId];
     if (!spec) return unknownPipeline(req);
-    const db = req.store === 'live' ? options.liveDb : openDatabase(req.sandboxFile!);
+    const db = req.store === 'live' ? options.liveDb : openDatabase(ensureSandbox(req.sandboxFile!));
     try {
       const input = req.input !== undefined || req.inputRef === undefined ? req.input : loadInput(options.liveDb, req.inputRef);
       return { ...runSideOnStore(spec, db, input, req, options.enqueue), peakMemoryBytes: null };

@@ -12,7 +12,7 @@ export interface SideRequest {
   runId: number | null;
   pipelineId: string;
   store: 'live' | 'sandbox';
-  /** The SQLite file of a sandbox run (exists, all migrations applied). */
+  /** The SQLite file of a sandbox run; the side runner creates it or brings it up to date (all migrations). */
   sandboxFile?: string;
   /** The input snapshot by value, or (the runner's way) by reference to the live store's `run_inputs`. */
   input?: unknown;
