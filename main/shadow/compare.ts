@@ -1,5 +1,5 @@
 import type { PipelineOutput } from '../jobs/types.js';
-import { unpackOutput } from '../jobs/worker/packed-output.js';
+import { unpackSide } from './packed-side.js';
 import { spawnWorker } from '../jobs/worker/spawn.js';
 import { HeraldError } from '../shared/errors.js';
 import { calibrateNoise, diffSides, type DiffRules, type DiffSide } from './diff/index.js';
@@ -37,7 +37,7 @@ function sideOf(data: SideData): DiffSide {
     case 'side':
       return data.side;
     case 'packed':
-      return pipelineOutputToSide(unpackOutput(data.bytes));
+      return unpackSide(data.bytes);
   }
 }
 

@@ -16,7 +16,7 @@ import { getShadowJob, rollback, setStateHolder, type ModeSnapshot } from './mod
 import { insertShadowRun, kpiRuns, toKpiRun, type NotificationStats, type ShadowRun, type SideSummary, type StoredDiff } from './run-store.js';
 import { copyScopedRows, deleteScopedRows, ensureSandbox, replaceScopedRows, sandboxFile, scratchCopy, withAttached } from './sandbox.js';
 import { compareHere, type Comparer, type Comparison, type SideData } from './compare.js';
-import type { PackedOutput } from '../jobs/worker/packed-output.js';
+import type { PackedOutput } from './packed-side.js';
 import type { SideError, SideRunner } from './sides/types.js';
 
 const DAY_MS = 86_400_000;

@@ -9,7 +9,7 @@ import { migrate } from '../../db/migrate.js';
 import { HeraldError, isHeraldError } from '../../shared/errors.js';
 import { loadInput } from '../input-store.js';
 import { notBuiltError } from '../errors.js';
-import { packOutput } from './packed-output.js';
+import { packOutput } from '../../shadow/packed-side.js';
 
 /**
  * The worker thread a pipeline runs in: its own database connection, the job looked up in the

@@ -1,5 +1,5 @@
 import type { LogLevel } from '../../logging/logger.js';
-import type { PackedOutput } from './packed-output.js';
+import type { PackedOutput } from '../../shadow/packed-side.js';
 import type { RunError, RunProgress } from '../run-store.js';
 
 /** What a worker is asked to run: everything by value or by reference, since functions cannot cross threads. */

@@ -1,5 +1,5 @@
 import type { PipelineOutput } from '../../jobs/types.js';
-import type { PackedOutput } from '../../jobs/worker/packed-output.js';
+import type { PackedOutput } from '../packed-side.js';
 
 /**
  * The one thing shadow mode asks of the job runner (main/jobs/shadow-sides.ts): run a named

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PipelineOutput } from '../../../main/jobs/types.js';
-import { packOutput } from '../../../main/jobs/worker/packed-output.js';
+import { packOutput, unpackSide } from '../../../main/shadow/packed-side.js';
 import { compareHere, compareInWorker, type CompareRequest } from '../../../main/shadow/compare.js';
 import { diffRules, type ShadowDiff } from '../../../main/shadow/diff/index.js';
 
@@ -31,6 +31,24 @@ describe('shadow comparison', () => {
     const thereDiff = JSON.parse(there.diff.json) as ShadowDiff;
     expect(thereDiff.recordDifferences).toEqual(hereDiff.recordDifferences);
     expect(thereDiff.messageDifferences[0]!.lines).toContainEqual({ op: 'insert', text: '累计 1005 元' });
+  });
+
+  it('packs a side column-wise and reads it back as it was: fields a record lacks stay absent, messages keep their identity', () => {
+    const output: PipelineOutput = {
+      records: [
+        { key: 'C1', fields: { a: 1, b: '甲', c: null } },
+        { key: 'C2', fields: { b: '乙', d: 2.5 } },
+      ],
+      messages: [{ businessType: 't', businessId: 'X:1', recipient: 'group', content: { kind: 'markdown', text: '**hi**' } }],
+      counts: {},
+    };
+    const side = unpackSide(packOutput(output).bytes);
+    expect(side.records).toEqual([
+      { key: 'C1', fields: { a: 1, b: '甲', c: null } },
+      { key: 'C2', fields: { b: '乙', d: 2.5 } },
+    ]);
+    expect(Object.keys(side.records[1]!.fields)).toEqual(['b', 'd']);
+    expect(side.messages).toEqual([{ identity: 't\u0000X:1\u0000group', recipient: 'group', text: '**hi**' }]);
   });
 
   it('a comparison that cannot run fails clearly', async () => {
