@@ -14,7 +14,7 @@ import { hardenSession, hardenWebContents } from './web-security.js';
 import { MainWindow } from './window.js';
 import { EVENT_CHANNEL, serveApiOverIpc } from './ipc.js';
 import { TrayManager, type TrayStatus } from './tray.js';
-import { createShellCall, listTrayJobs } from './api-calls.js';
+import { createShellCall, listTrayJobs, listTrayShadowJobs, setTrayMode } from './api-calls.js';
 import { forwardPowerEvents, KeepAwake } from './power.js';
 import { showAlertNotifications } from './notifications.js';
 import { applyStartAtLogin } from './login-item.js';
@@ -23,7 +23,7 @@ import { languageForLocale, shellLabels } from './labels.js';
 import { APP_ID } from './app-id.js';
 
 /** Invalidations after which the tray (state, jobs, language) and the keep-awake are re-evaluated. */
-const TRAY_TOPICS: ReadonlySet<Topic> = new Set(['status', 'runs', 'jobs', 'settings', 'outbox']);
+const TRAY_TOPICS: ReadonlySet<Topic> = new Set(['status', 'runs', 'jobs', 'settings', 'outbox', 'shadow']);
 
 const log = createLogger('app');
 
@@ -83,7 +83,7 @@ export async function startDesktopShell(argv: string[]): Promise<DesktopShell | 
 
   const trayStatus = async (): Promise<TrayStatus> => {
     const language = herald.settings().language;
-    return { ...herald.status.current(), jobs: await listTrayJobs(call, language), language };
+    return { ...herald.status.current(), jobs: await listTrayJobs(call, language), shadowJobs: await listTrayShadowJobs(call, language), language };
   };
   try {
     await herald.start();
@@ -114,6 +114,7 @@ export async function startDesktopShell(argv: string[]): Promise<DesktopShell | 
       pauseAll: () => void call('jobs.pauseAll').then(refresh),
       resumeAll: () => void call('jobs.resumeAll').then(refresh),
       runJob: (jobId) => void call('jobs.runNow', { jobId }).then(refresh),
+      setMode: (jobId, mode) => void setTrayMode(call, jobId, mode, herald.settings().language).then(refresh),
       openLogsFolder: () => void openFolder(herald.paths.logsDir),
       quit: () => app.quit(),
     },

@@ -12,9 +12,20 @@ export interface TrayJob {
   paused: boolean;
 }
 
+export type TrayMode = 'control' | 'shadow' | 'candidate';
+export const TRAY_MODES: readonly TrayMode[] = ['control', 'shadow', 'candidate'];
+
+/** A job the tray offers a mode switch for (shadow mode): it has two pipelines, or an external command. */
+export interface TrayShadowJob {
+  id: string;
+  title: string;
+  mode: TrayMode;
+}
+
 /** Everything the tray shows; it is rebuilt from scratch whenever this changes. */
 export interface TrayStatus extends Status {
   jobs: TrayJob[];
+  shadowJobs: TrayShadowJob[];
   language: ShellLanguage;
 }
 
@@ -24,6 +35,8 @@ export interface TrayCallbacks {
   pauseAll(): void;
   resumeAll(): void;
   runJob(jobId: string): void;
+  /** Shadow mode: switch a job's mode from its next run on. */
+  setMode(jobId: string, mode: TrayMode): void;
   openLogsFolder(): void;
   quit(): void;
 }
@@ -55,6 +68,20 @@ export function trayMenuTemplate(status: TrayStatus, callbacks: TrayCallbacks): 
     enabled: job.enabled && !running.has(job.id),
     click: () => callbacks.runJob(job.id),
   }));
+  // Job ▸ mode, as radio items: one click switches (and rolls back), from the job's next run on.
+  const modeItems: MenuItemConstructorOptions[] = status.shadowJobs.map((job) => ({
+    id: `mode:${job.id}`,
+    label: `${job.title}: ${labels.modes[job.mode]}`,
+    submenu: TRAY_MODES.map((mode) => ({
+      id: `mode:${job.id}:${mode}`,
+      label: labels.modes[mode],
+      type: 'radio' as const,
+      checked: job.mode === mode,
+      click: () => {
+        if (job.mode !== mode) callbacks.setMode(job.id, mode);
+      },
+    })),
+  }));
   return [
     { id: 'open', label: labels.openHerald, click: () => callbacks.openWindow() },
     { type: 'separator' },
@@ -67,6 +94,7 @@ export function trayMenuTemplate(status: TrayStatus, callbacks: TrayCallbacks): 
       enabled: jobItems.length > 0,
       submenu: jobItems.length > 0 ? jobItems : [{ label: labels.noJobs, enabled: false }],
     },
+    ...(modeItems.length ? [{ id: 'job-mode', label: labels.jobMode, submenu: modeItems }] : []),
     { type: 'separator' },
     { id: 'open-logs', label: labels.openLogs, click: () => callbacks.openLogsFolder() },
     { id: 'quit', label: labels.quit, click: () => callbacks.quit() },

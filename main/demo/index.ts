@@ -6,6 +6,7 @@ import { startFakeMetabase, type FakeMetabase } from './fake-metabase.js';
 import { demoChannels } from './fake-channels.js';
 import { demoCampaigns } from './campaigns.js';
 import { demoMonitors } from './monitors.js';
+import { seedShadowDemo } from '../shadow/demo.js';
 
 /**
  * `npm start -- --demo`: local fake servers and sample data so a newcomer sees real jobs, messages
@@ -28,6 +29,7 @@ const CONTRIBUTORS: readonly DemoContributor[] = [
   demoChannels,
   demoCampaigns,
   demoMonitors,
+  (herald, env) => env.afterStart(() => void seedShadowDemo(herald)),
 ];
 
 /**

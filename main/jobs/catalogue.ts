@@ -2,14 +2,12 @@ import type { JobDefinition } from './types.js';
 import { siblingModule, type CatalogueRef } from './config.js';
 import { campaignJobImplementation } from '../campaigns/job.js';
 import { monitorJob } from '../monitors/definitions.js';
-import { DAILY, EVERY_3_MINUTES, FREQUENT, HEARTBEAT, campaignJob, dailyAt, defineJob, notBuilt } from './define.js';
-
-const CAMPAIGNS = 'The campaign engine (issue 6) is not built into this Herald yet.';
+import { DAILY, EVERY_3_MINUTES, FREQUENT, HEARTBEAT, campaignJob, dailyAt, defineJob } from './define.js';
 
 /**
  * Every job Herald knows: v1's jobs (spec §1.4) with v1's most recent schedule (§1.2–1.3). All start
- * disabled until the office enables them. A capability that builds a job replaces its `notBuilt(…)`
- * on that job's line with its implementation (`{ body, settingsSchema }`).
+ * disabled until the office enables them. Each line names the capability's implementation
+ * (`{ body, settingsSchema }`): campaigns by variant, monitors by job id.
  */
 export const catalogue: JobDefinition[] = [
   defineJob('bj-sign-broadcast', { 'zh-CN': '北京签约喜报播报', en: 'Beijing sign broadcast' }, [HEARTBEAT], FREQUENT, campaignJobImplementation('BJ-SIGN-BROADCAST')),
@@ -29,8 +27,7 @@ export const catalogue: JobDefinition[] = [
   campaignJob('BJ-2025-06', campaignJobImplementation('BJ-2025-06')),
   campaignJob('BJ-2025-07', campaignJobImplementation('BJ-2025-07')),
   campaignJob('BJ-2025-08', campaignJobImplementation('BJ-2025-08')),
-
-  campaignJob('BJ-2025-09', notBuilt(CAMPAIGNS)),
+  campaignJob('BJ-2025-09', campaignJobImplementation('BJ-2025-09')),
   campaignJob('BJ-2025-10', campaignJobImplementation('BJ-2025-10')),
   campaignJob('BJ-2025-11', campaignJobImplementation('BJ-2025-11')),
   campaignJob('BJ-2025-12', campaignJobImplementation('BJ-2025-12')),
@@ -40,7 +37,7 @@ export const catalogue: JobDefinition[] = [
   campaignJob('SH-2025-07', campaignJobImplementation('SH-2025-07')),
   campaignJob('SH-2025-08', campaignJobImplementation('SH-2025-08')),
   campaignJob('SH-2025-08b', campaignJobImplementation('SH-2025-08b')),
-  campaignJob('SH-2025-09', notBuilt(CAMPAIGNS)),
+  campaignJob('SH-2025-09', campaignJobImplementation('SH-2025-09')),
   campaignJob('SH-2025-10', campaignJobImplementation('SH-2025-10')),
   campaignJob('SH-2025-11', campaignJobImplementation('SH-2025-11')),
   campaignJob('SH-2025-12', campaignJobImplementation('SH-2025-12')),

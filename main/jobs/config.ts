@@ -1,6 +1,7 @@
 import type { JobDefinition } from './types.js';
 import type { MetabaseClient } from '../sources/types.js';
 import type { Waker } from '../triggers/waker.js';
+import type { NotificationStats } from '../shadow/run-store.js';
 
 /**
  * A job catalogue and the module it comes from. The main thread schedules `jobs`; a worker thread
@@ -23,6 +24,11 @@ export interface JobsConfig {
   graceMs?: number;
   /** Runs of different jobs at once (each in its own worker thread). */
   maxParallel?: number;
+  /**
+   * How a run's messages were delivered, for shadow mode's notification KPI and rollback trigger
+   * (the outbox supplies it); by default nothing is known.
+   */
+  notificationStats?: NotificationStats;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Db } from '../db/open.js';
 import { HeraldError } from '../shared/errors.js';
 
 const gzip = promisify(zlib.gzip);
+const gunzip = promisify(zlib.gunzip);
 
 export interface StoredInput {
   /** sha256 of the JSON text: identical snapshots (a cumulative card that did not change) are stored once. */
@@ -60,10 +61,19 @@ export function saveInputSync(db: Db, value: unknown, now: number): StoredInput 
   return insert(db, value instanceof PreparedInput ? value : prepareInput(value), now);
 }
 
-export function loadInput(db: Db, ref: string): unknown {
+function storedInput(db: Db, ref: string): Buffer {
   const row = db.prepare('SELECT data FROM run_inputs WHERE ref = ?').get(ref) as { data: Buffer } | undefined;
   if (!row) throw new HeraldError('RUN_INPUT_MISSING', `The input snapshot ${ref.slice(0, 12)}… is no longer stored.`, { inputRef: ref });
-  return JSON.parse(zlib.gunzipSync(row.data).toString('utf8'));
+  return row.data;
+}
+
+export function loadInput(db: Db, ref: string): unknown {
+  return JSON.parse(zlib.gunzipSync(storedInput(db, ref)).toString('utf8'));
+}
+
+/** The snapshot's JSON text as stored, unzipped on libuv's thread pool: what an external command reads, never parsed here. */
+export async function loadInputJson(db: Db, ref: string): Promise<string> {
+  return (await gunzip(storedInput(db, ref))).toString('utf8');
 }
 
 export function inputSize(db: Db, ref: string): number | undefined {

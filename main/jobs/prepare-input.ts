@@ -24,7 +24,7 @@ export type InputWorkerResult =
 export function prepareCardInput(answer: CardAnswer, transform: InputTransform): Promise<PreparedInput> {
   // The bytes move to the worker (transferred, not copied).
   const bytes = answer.bytes.byteOffset === 0 && answer.bytes.byteLength === answer.bytes.buffer.byteLength ? answer.bytes : answer.bytes.slice();
-  const worker = spawnWorker('./input-worker', { answer: { ...answer, bytes }, transform }, [bytes.buffer as ArrayBuffer]);
+  const worker = spawnWorker(import.meta.url, './worker/input-worker', { answer: { ...answer, bytes }, transform }, [bytes.buffer as ArrayBuffer]);
   return new Promise<PreparedInput>((resolve, reject) => {
     const failed = (why: string, cause?: unknown) => reject(new HeraldError('INPUT_PREPARATION_FAILED', `Preparing the input of card ${answer.card} failed: ${why}`, { card: answer.card }, { cause }));
     worker.once('message', (result: InputWorkerResult) => {

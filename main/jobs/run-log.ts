@@ -12,6 +12,8 @@ export const MAX_STORED_LINES = 2000;
 export class RunLog {
   private readonly lines: RunLogLine[] = [];
   private dropped = 0;
+  /** Lines handed to `drain` so far: the sequence number the next stored line gets. */
+  private drained = 0;
   warnings = 0;
 
   constructor(
@@ -42,11 +44,16 @@ export class RunLog {
     return { error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug'), child: () => this.logger() };
   }
 
-  /** The lines to store, with a note when some were only written to the Herald log. */
-  drain(): RunLogLine[] {
-    const out = this.lines.splice(0);
-    if (this.dropped) out.push({ at: this.now(), level: 'warn', message: `${this.dropped} more log lines are only in the Herald log file.` });
+  /**
+   * The lines to store since the last drain, with a note when some were only written to the Herald
+   * log, and the sequence number of the first (lines can follow the run's end: shadow mode's other side).
+   */
+  drain(): { firstSeq: number; lines: RunLogLine[] } {
+    const lines = this.lines.splice(0);
+    if (this.dropped) lines.push({ at: this.now(), level: 'warn', message: `${this.dropped} more log lines are only in the Herald log file.` });
     this.dropped = 0;
-    return out;
+    const firstSeq = this.drained;
+    this.drained += lines.length;
+    return { firstSeq, lines };
   }
 }

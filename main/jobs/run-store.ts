@@ -16,6 +16,7 @@ export interface RunRow {
   duration_ms: number | null;
   status: RunStatus;
   pipeline: string | null;
+  mode: RunMode | null;
   input_ref: string | null;
   rerun_of: number | null;
   error_code: string | null;
@@ -33,6 +34,9 @@ export interface RunRow {
   peak_rss_bytes: number | null;
   committed_at: number | null;
 }
+
+/** The shadow mode a run ran in (main/shadow): control, shadow or candidate. */
+export type RunMode = 'control' | 'shadow' | 'candidate';
 
 export interface NewRun {
   jobId: string;
@@ -110,8 +114,16 @@ export class RunStore {
     return this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
   }
 
-  markRunning(id: number, now: number, pipeline: string | null): void {
-    this.db.prepare("UPDATE runs SET status = 'running', started_at = ?, pipeline = ? WHERE id = ?").run(now, pipeline, id);
+  /** `mode`: the shadow mode the run started in (null for a job without pipelines). */
+  markRunning(id: number, now: number, pipeline: string | null, mode: RunMode | null = null): void {
+    this.db.prepare("UPDATE runs SET status = 'running', started_at = ?, pipeline = ?, mode = ? WHERE id = ?").run(now, pipeline, mode, id);
+  }
+
+  /** The result of a run whose live side was an external command: what it printed; Herald enqueued nothing. */
+  recordExternal(id: number, result: { records: number; messages: number }, now: number): void {
+    this.db
+      .prepare('UPDATE runs SET committed_at = ?, counts = ?, records = ?, messages = ?, messages_new = 0 WHERE id = ?')
+      .run(now, JSON.stringify(result), result.records, result.messages, id);
   }
 
   setInput(id: number, ref: string): void {

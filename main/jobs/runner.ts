@@ -6,14 +6,19 @@ import type { MetabaseClient } from '../sources/types.js';
 import type { RunStatus } from '../api/contract/jobs.js';
 import type { JobDefinition, PipelineJob, TriggerKind } from './types.js';
 import type { JobConfigStore } from './job-config.js';
-import type { RunEnd, RunError, RunProgress, RunStore } from './run-store.js';
+import type { RunEnd, RunError, RunMode, RunProgress, RunStore } from './run-store.js';
 import type { WorkerMessage, WorkerRequest } from './worker/protocol.js';
+import type { ModeSnapshot } from '../shadow/modes.js';
+import type { ExecuteResult } from '../shadow/run-shadow.js';
+import type { SideRequest, SideRunner } from '../shadow/sides/types.js';
 import { HeraldError, isHeraldError } from '../shared/errors.js';
 import { saveInput, saveInputSync } from './input-store.js';
-import { spawnPipelineWorker } from './worker/spawn.js';
+import { startWorkerSession, WorkerExited, WorkerFailure, type WorkerDone } from './worker/session.js';
 import { notBuiltError } from './errors.js';
 import { RunLog } from './run-log.js';
-import { whenWritable } from './busy.js';
+import { isBusy, whenWritable } from './busy.js';
+import { workerSideRunner } from './shadow-sides.js';
+import { comparisonWords, livePipeline, plainControl, type RunnerShadow } from './shadow-run.js';
 
 export interface Submission {
   jobId: string;
@@ -46,6 +51,8 @@ export interface RunnerDeps {
   maxParallel: number;
   /** A run changed (queued, started, progressed, ended). */
   onChange(jobId: string, runId: number, ended?: RunStatus): void;
+  /** Shadow mode; without it every run is a control run of the job's default pipeline. */
+  shadow?: RunnerShadow;
 }
 
 interface ActiveRun {
@@ -58,6 +65,8 @@ interface ActiveRun {
   log: RunLog;
   peakHeap: number;
   peakRss: number;
+  /** The live side's failure as the worker described it (stack, context), for the run's record. */
+  liveError?: unknown;
   done: Promise<void>;
 }
 
@@ -97,7 +106,31 @@ export class JobRunner {
   private readonly heldTo = new Map<number, string>();
   private stopped = false;
 
-  constructor(private readonly deps: RunnerDeps) {}
+  /**
+   * Shadow mode's side runner (wired with `wireShadow`): the live side of a run is the run itself,
+   * the other side runs on its sandbox in a worker of its own.
+   */
+  readonly sides: SideRunner;
+
+  constructor(private readonly deps: RunnerDeps) {
+    this.sides = workerSideRunner({
+      live: (req) => this.liveSide(req),
+      request: (req) => ({
+        dbFile: deps.dbFile,
+        catalogueModule: deps.catalogueModule,
+        enqueueModule: deps.enqueueModule,
+        jobId: req.jobId,
+        pipelineId: req.pipelineId,
+        runId: req.runId ?? 0,
+        scheduledAt: req.scheduledAt.getTime(),
+        settings: req.settings,
+        inputRef: req.inputRef,
+        sandboxFile: req.sandboxFile,
+        returnOutput: req.output !== false,
+      }),
+      log: (req, line) => this.activeRun(req.runId)?.log.write(line.level, `[${req.pipelineId} ${req.store}] ${line.message}`, line.context, line.at),
+    });
+  }
 
   /** Records a run (queued or skipped) and starts it when its job and a slot are free. Synchronous: safe inside a claim's transaction. */
   submit(s: Submission): { runId: number; status: 'queued' | 'skipped' } {
@@ -226,18 +259,36 @@ export class JobRunner {
     const onlyChannel = this.heldTo.get(active.runId);
     this.heldTo.delete(active.runId);
     const started = performance.now();
-    await whenWritable(() => runs.markRunning(active.runId, clock.now(), body?.defaultPipeline ?? null));
+    // The mode is taken when the run starts and kept to its end, whatever is switched meanwhile. A
+    // mode that cannot be read (invalid shadow settings) fails the run, saying why.
+    let modeError: unknown;
+    const snapshot = await whenWritable(() => {
+      let snap: ModeSnapshot | undefined;
+      try {
+        snap = body && this.deps.shadow ? this.deps.shadow.modeFor(active.jobId, body.defaultPipeline) : undefined;
+      } catch (err) {
+        if (isBusy(err)) throw err;
+        modeError = err;
+      }
+      const mode: RunMode | null = snap?.mode ?? (body && !modeError ? 'control' : null);
+      runs.markRunning(active.runId, clock.now(), snap ? livePipeline(snap) : (body?.defaultPipeline ?? null), mode);
+      return snap;
+    });
     this.deps.onChange(active.jobId, active.runId);
     const timeout = setTimeout(() => this.stopRun(active, 'timed-out'), job.options.timeoutMs);
     const sampler = setInterval(() => (active.peakRss = Math.max(active.peakRss, process.memoryUsage.rss())), RSS_SAMPLE_MS);
     sampler.unref();
     let end: RunEnd;
+    let shadow: ExecuteResult | undefined;
     try {
       if (!body) throw notBuiltError(job);
+      if (modeError) throw modeError;
       const settings = config.runSettings(active.jobId);
       if (onlyChannel) active.log.write('info', `Dry run: every message of this run goes to ${onlyChannel} (nothing is sent)`);
       const inputRef = row.input_ref ?? (await this.fetchInput(active, body, row.scheduled_at, settings));
-      await this.inWorker(active, { jobId: active.jobId, runId: active.runId, pipelineId: body.defaultPipeline, scheduledAt: row.scheduled_at, settings, inputRef, ...(onlyChannel ? { onlyChannel } : {}) });
+      const request = { jobId: active.jobId, runId: active.runId, scheduledAt: row.scheduled_at, settings, inputRef, ...(onlyChannel ? { onlyChannel } : {}) };
+      if (!snapshot || plainControl(snapshot)) await this.inWorker(active, { ...request, pipelineId: snapshot?.controlPipeline ?? body.defaultPipeline });
+      else shadow = await this.shadowRun(active, snapshot, request);
       end = { status: 'succeeded' };
     } catch (err) {
       end = active.stopReason ? this.stopEnd(active.stopReason, job) : { status: 'failed', error: asRunError(err) };
@@ -251,17 +302,76 @@ export class JobRunner {
     if (end.error?.stack) active.log.toFileOnly('error', 'Stack of the run error', { stack: end.error.stack });
     else active.log.write('info', 'Run succeeded');
     const durationMs = Math.round(performance.now() - started);
+    await this.finish(active, { ...end, durationMs });
+    // The job stays busy until the other side is compared and stored: the next run's sandbox side
+    // starts from this one's state. The run itself has ended; its result stands either way.
+    if (shadow) {
+      const compared = await shadow.comparison;
+      if (compared) active.log.write('info', comparisonWords(compared), { shadowRunId: compared.id, consistency: compared.consistency });
+      const { firstSeq, lines } = active.log.drain();
+      await whenWritable(() => runs.appendLogs(active.runId, firstSeq, lines));
+    }
+  }
+
+  private async finish(active: ActiveRun, end: RunEnd): Promise<void> {
+    const { runs, clock } = this.deps;
+    const { firstSeq, lines } = active.log.drain();
     await whenWritable(() =>
       this.deps.db.transaction(() => {
         runs.finish(
           active.runId,
-          { ...end, durationMs, warnings: active.log.warnings, peakRssBytes: active.peakRss, ...(active.peakHeap ? { peakHeapBytes: active.peakHeap } : {}), ...(active.progress ? { progress: active.progress } : {}) },
+          { ...end, warnings: active.log.warnings, peakRssBytes: active.peakRss, ...(active.peakHeap ? { peakHeapBytes: active.peakHeap } : {}), ...(active.progress ? { progress: active.progress } : {}) },
           clock.now(),
         );
-        runs.appendLogs(active.runId, 0, active.log.drain());
+        runs.appendLogs(active.runId, firstSeq, lines);
       })(),
     );
     this.deps.onChange(active.jobId, active.runId, end.status);
+  }
+
+  /**
+   * A run in shadow or candidate mode (or one that hands state over first): shadow mode runs the
+   * sides; the live one comes back through `sides` to `liveSide`, i.e. this run's worker.
+   */
+  private async shadowRun(active: ActiveRun, snapshot: ModeSnapshot, request: { jobId: string; runId: number; scheduledAt: number; settings: Record<string, unknown>; inputRef: string }): Promise<ExecuteResult> {
+    const { mode, controlPipeline, candidatePipeline } = snapshot;
+    active.log.write('info', `Mode ${mode}: ${livePipeline(snapshot)} is live`, { mode, control: controlPipeline, candidate: candidatePipeline });
+    const result = await this.deps.shadow!.execute(snapshot, { ...request, scheduledAt: new Date(request.scheduledAt), signal: active.controller.signal });
+    const { live } = result;
+    if (live.error) {
+      throw active.liveError ?? new HeraldError(live.error.code, live.error.message, { jobId: active.jobId, runId: active.runId, pipeline: live.pipelineId });
+    }
+    if (live.side) {
+      // An external command is live (v1 as control): it did the delivering; Herald enqueues nothing.
+      const { records, messages } = live.side;
+      await whenWritable(() => this.deps.runs.recordExternal(active.runId, { records: records.length, messages: messages.length }, this.deps.clock.now()));
+      active.log.write('info', `${live.pipelineId} (external command) printed ${records.length} records and ${messages.length} messages; Herald sent nothing`);
+    }
+    return result;
+  }
+
+  /** The live side of a shadow-mode run: this run's worker, exactly as a control run. */
+  private async liveSide(req: SideRequest): Promise<WorkerDone> {
+    const active = this.activeRun(req.runId);
+    if (!active || !req.inputRef) throw new HeraldError('RUN_NOT_ACTIVE', `Run #${req.runId ?? '?'} is not running, so its live side cannot start.`, { runId: req.runId ?? null });
+    try {
+      return await this.inWorker(active, {
+        jobId: req.jobId,
+        runId: active.runId,
+        pipelineId: req.pipelineId,
+        scheduledAt: req.scheduledAt.getTime(),
+        settings: req.settings,
+        inputRef: req.inputRef,
+        returnOutput: req.output !== false,
+      });
+    } catch (err) {
+      active.liveError = err;
+      throw err;
+    }
+  }
+
+  private activeRun(runId: number | null): ActiveRun | undefined {
+    return [...this.active.values()].find((a) => a.runId === runId);
   }
 
   private stopEnd(reason: StopReason, job: JobDefinition): RunEnd {
@@ -288,49 +398,46 @@ export class JobRunner {
     return stored.ref;
   }
 
-  private inWorker(active: ActiveRun, request: Omit<WorkerRequest, 'dbFile' | 'catalogueModule' | 'enqueueModule'>): Promise<void> {
-    if (active.stopReason) return Promise.reject(new RunStopped());
+  private async inWorker(active: ActiveRun, request: Omit<WorkerRequest, 'dbFile' | 'catalogueModule' | 'enqueueModule'>): Promise<WorkerDone> {
+    if (active.stopReason) throw new RunStopped();
     const { dbFile, catalogueModule, enqueueModule } = this.deps;
-    return new Promise<void>((resolve, reject) => {
-      const worker = spawnPipelineWorker({ ...request, dbFile, catalogueModule, enqueueModule });
-      active.worker = worker;
-      let settled = false;
-      const settle = (fn: () => void) => {
-        if (settled) return;
-        settled = true;
-        fn();
-      };
-      worker.on('message', (m: WorkerMessage) => {
-        switch (m.type) {
-          case 'started':
-            active.log.write('info', `Pipeline ${request.pipelineId} started in a worker thread`);
-            break;
-          case 'progress':
-            active.progress = { done: m.done, ...(m.total !== undefined ? { total: m.total } : {}), ...(m.step !== undefined ? { step: m.step } : {}) };
-            active.peakHeap = Math.max(active.peakHeap, m.heapUsed);
-            active.peakRss = Math.max(active.peakRss, m.rss);
-            this.deps.onChange(active.jobId, active.runId);
-            break;
-          case 'log':
-            if (m.warning) active.log.warn(m.message, m.context, m.at);
-            else active.log.write(m.level, m.message, m.context, m.at);
-            break;
-          case 'done':
-            active.peakHeap = Math.max(active.peakHeap, m.peakHeapBytes);
-            active.peakRss = Math.max(active.peakRss, m.rss);
-            settle(resolve);
-            break;
-          case 'failed':
-            active.peakHeap = Math.max(active.peakHeap, m.peakHeapBytes);
-            settle(() => reject(m.error));
-            break;
-        }
-      });
-      worker.on('error', (err) => settle(() => reject(err)));
-      worker.on('exit', (code) => {
-        active.worker = undefined;
-        settle(() => reject(active.stopReason ? new RunStopped() : new HeraldError('WORKER_EXITED', `The run's worker thread stopped unexpectedly (exit code ${code}).`, { runId: active.runId })));
-      });
-    });
+    const { worker, done } = startWorkerSession({ ...request, dbFile, catalogueModule, enqueueModule }, (m) => this.onWorkerMessage(active, request.pipelineId, m));
+    active.worker = worker;
+    try {
+      return await done;
+    } catch (err) {
+      if (err instanceof WorkerFailure) throw err.failed.error;
+      if (err instanceof WorkerExited) {
+        throw active.stopReason ? new RunStopped() : new HeraldError('WORKER_EXITED', `The run's worker thread stopped unexpectedly (exit code ${err.exitCode}).`, { runId: active.runId });
+      }
+      throw err;
+    } finally {
+      active.worker = undefined;
+    }
+  }
+
+  private onWorkerMessage(active: ActiveRun, pipelineId: string, m: WorkerMessage): void {
+    switch (m.type) {
+      case 'started':
+        active.log.write('info', `Pipeline ${pipelineId} started in a worker thread`);
+        break;
+      case 'progress':
+        active.progress = { done: m.done, ...(m.total !== undefined ? { total: m.total } : {}), ...(m.step !== undefined ? { step: m.step } : {}) };
+        active.peakHeap = Math.max(active.peakHeap, m.heapUsed);
+        active.peakRss = Math.max(active.peakRss, m.rss);
+        this.deps.onChange(active.jobId, active.runId);
+        break;
+      case 'log':
+        if (m.warning) active.log.warn(m.message, m.context, m.at);
+        else active.log.write(m.level, m.message, m.context, m.at);
+        break;
+      case 'done':
+        active.peakHeap = Math.max(active.peakHeap, m.peakHeapBytes);
+        active.peakRss = Math.max(active.peakRss, m.rss);
+        break;
+      case 'failed':
+        active.peakHeap = Math.max(active.peakHeap, m.peakHeapBytes);
+        break;
+    }
   }
 }

@@ -17,6 +17,11 @@ import { createLogger } from '../logging/logger.js';
 import { inputSize } from './input-store.js';
 import { listRuns, recentRuns, runLogs, type RunFilter } from './run-queries.js';
 import { dailySummaries, officeDay, pruneRuns } from './retention.js';
+import { shadowCatalogue } from './shadow-catalogue.js';
+import { getModeForRun } from '../shadow/modes.js';
+import { executeRun } from '../shadow/run-shadow.js';
+import { runNotificationStats } from '../outbox/run-stats.js';
+import { shadowContext, wireShadow } from '../shadow/wiring.js';
 import { toJobDetail, toJobSummary, toRunDetail, toRunSummary, type JobDetail, type JobState, type JobSummary, type RunDetail, type RunSummary } from './views.js';
 
 const RETENTION_EVERY_MS = 6 * 3_600_000;
@@ -74,6 +79,15 @@ export class JobsService implements Service {
       runs: this.runs,
       maxParallel: options.maxParallel ?? Math.max(2, os.availableParallelism()),
       onChange: (jobId, runId, ended) => this.changed(jobId, runId, ended),
+      shadow: {
+        modeFor: (jobId, defaultPipeline) => getModeForRun(herald.db, herald.clock, jobId, defaultPipeline),
+        execute: (snapshot, request) => executeRun(shadowContext(herald), snapshot, request),
+      },
+    });
+    wireShadow(herald, {
+      catalogue: () => shadowCatalogue(this.catalogue),
+      sides: this.runner.sides,
+      notificationStats: options.notificationStats ?? runNotificationStats(() => herald.db),
     });
     this.scheduler = new Scheduler({
       db: herald.db,

@@ -76,9 +76,25 @@ export interface PipelineOutput {
   summary?: { key: string; params: Record<string, string | number> };
 }
 
+/**
+ * The rows of one table that hold a pipeline's state for its job: `where` (SQL over the table's
+ * columns, `?` bound to `params`) keeps other jobs' rows out — campaign tables hold every
+ * campaign's rows, keyed by activity code. Without `where`, the whole table is the job's.
+ */
+export interface StateScope {
+  table: string;
+  where?: string;
+  params?: ReadonlyArray<string | number>;
+}
+
 export interface PipelineSpec<TInput> {
   id: string;
   description: string;
+  /**
+   * Where the pipeline keeps its state between runs. Shadow mode hands exactly these rows between
+   * the live store and the pipeline's sandbox when another pipeline of the job goes live.
+   */
+  stateScope?: readonly StateScope[];
   /**
    * Synchronous and deterministic given (store, input, ctx). Runs inside the transaction the runner
    * opened on `store`; throwing rolls back everything it wrote. Heavy work is fine: it runs in a

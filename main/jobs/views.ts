@@ -92,6 +92,7 @@ export function toRunSummary(row: RunRow, job: JobDefinition | undefined, livePr
     inputRef: row.input_ref,
     rerunOf: row.rerun_of,
     pipeline: row.pipeline,
+    mode: row.mode,
   };
 }
 

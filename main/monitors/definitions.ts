@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import type { JobImplementation } from '../jobs/define.js';
-import type { PipelineJob } from '../jobs/types.js';
+import type { PipelineJob, StateScope } from '../jobs/types.js';
 import type { CardResult } from '../sources/types.js';
 import type { DeliveryPolicy } from '../outbox/types.js';
 import { DEFAULT_SOURCE_CARDS } from '../sources/cards.js';
 import {
-  cardResultSchema, monitorPipelines, monitorRunner, PIPELINE_IDS, type MonitorBody, type MonitorPipelineSpec, type MonitorRunner, type StateScope,
+  cardResultSchema, monitorPipelines, monitorRunner, PIPELINE_IDS, type MonitorBody, type MonitorPipelineSpec, type MonitorRunner,
 } from './pipeline.js';
 import {
   contactTimeoutSettingsSchema, housekeeperOfflineSettingsSchema, pendingOrdersSettingsSchema, slaSettingsSchema, smartsheetSettingsSchema, technicianStatusSettingsSchema,

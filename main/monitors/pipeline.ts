@@ -1,3 +1,4 @@
+import type { StateScope } from '../jobs/types.js';
 import { z } from 'zod';
 import type { Db } from '../db/open.js';
 import type { PipelineContext, PipelineOutput, PipelineRecord, PipelineSpec } from '../jobs/types.js';
@@ -50,17 +51,6 @@ export const cardResultSchema: z.ZodType<CardResult> = z.object({
 });
 
 export const PIPELINE_IDS = { herald: 'herald', v1: 'v1-exact' } as const;
-
-/**
- * The rows of one table that hold a pipeline's state for its job (shadow mode hands exactly these
- * between the live store and a sandbox when another pipeline goes live). Same shape as the job
- * model's `StateScope` on the shadow integration branch.
- */
-export interface StateScope {
-  table: string;
-  where?: string;
-  params?: ReadonlyArray<string | number>;
-}
 
 export interface MonitorPipelineSpec extends PipelineSpec<CardResult> {
   stateScope: readonly StateScope[];

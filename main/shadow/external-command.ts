@@ -22,6 +22,8 @@ export interface ExternalRunRequest {
   pipelineId: string;
   command: ExternalCommand;
   input: unknown;
+  /** The input's JSON text as stored (the runner's snapshot), written as is instead of `input`. */
+  inputJson?: string;
   scheduledAt: Date;
   signal?: AbortSignal;
 }
@@ -46,7 +48,7 @@ export async function runExternalCommand(req: ExternalRunRequest): Promise<Exter
   const inputFile = path.join(dir, 'input.json');
   const started = performance.now();
   try {
-    fs.writeFileSync(inputFile, JSON.stringify(req.input));
+    fs.writeFileSync(inputFile, req.inputJson ?? JSON.stringify(req.input));
     const scheduledAt = req.scheduledAt.toISOString();
     const args = cmd.args.map((a) => a.replaceAll('{input}', inputFile).replaceAll('{scheduledAt}', scheduledAt));
     const stdout = await new Promise<string>((resolve, reject) => {

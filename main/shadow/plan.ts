@@ -8,3 +8,9 @@ export function seedPlannedOrder(campaignKey: string): number | undefined {
   const i = (SEED_001_ORDER as readonly string[]).indexOf(campaignKey);
   return i < 0 ? undefined : i + 1;
 }
+
+/** A job's planned position: campaign jobs (`campaign-bj-2025-09`) by their campaign key. */
+export function plannedOrderOfJob(jobId: string): number | undefined {
+  const match = /^campaign-((?:bj|sh)-\d{4}-\d{2}b?)$/.exec(jobId);
+  return match ? seedPlannedOrder(match[1]!.toUpperCase()) : undefined;
+}

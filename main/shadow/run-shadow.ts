@@ -1,19 +1,22 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import type { EventBus } from '../core/events.js';
-import { openDatabase, type Db } from '../db/open.js';
-import type { PipelineOutput } from '../jobs/types.js';
+import { inTransaction, openDatabase, type Db } from '../db/open.js';
+import { whenWritable } from '../jobs/busy.js';
+import { loadInputJson } from '../jobs/input-store.js';
+import type { PipelineOutput, StateScope } from '../jobs/types.js';
 import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../shared/clock.js';
 import { toHeraldError } from '../shared/errors.js';
 import { alertText } from './alerts.js';
-import { calibrateNoise, diffSides, type DiffSide, type ShadowDiff } from './diff/index.js';
+import type { DiffSide } from './diff/index.js';
 import { runExternalCommand } from './external-command.js';
 import { firedTriggers } from './kpi.js';
 import { getShadowJob, rollback, setStateHolder, type ModeSnapshot } from './modes.js';
-import { insertShadowRun, kpiRuns, toKpiRun, type NotificationStats, type ShadowRun, type SideSummary } from './run-store.js';
-import { copyTables, ensureSandbox, sandboxFile, scratchCopy } from './sandbox.js';
-import { pipelineOutputToSide } from './side-output.js';
+import { insertShadowRun, kpiRuns, toKpiRun, type NotificationStats, type ShadowRun, type SideSummary, type StoredDiff } from './run-store.js';
+import { copyScopedRows, deleteScopedRows, ensureSandbox, replaceScopedRows, sandboxFile, scratchCopy, withAttached } from './sandbox.js';
+import { compareHere, type Comparer, type Comparison, type SideData } from './compare.js';
+import type { PackedOutput } from './packed-side.js';
 import type { SideError, SideRunner } from './sides/types.js';
 
 const DAY_MS = 86_400_000;
@@ -30,14 +33,19 @@ export interface ShadowContext {
   language?: 'zh-CN' | 'en';
   /** Recorded with the figures; defaults to this machine's. */
   cores?: number;
-  /** The tables a pipeline keeps its state in (its PipelineSpec's `stateTables`). */
-  stateTables?: (jobId: string, pipelineId: string) => readonly string[];
+  /** Where the diff is computed: this thread by default, a worker of its own in Herald (compareInWorker). */
+  compare?: Comparer;
+  /** The rows a pipeline keeps its state in for a job (its PipelineSpec's `stateScope`). */
+  stateScopes?: (jobId: string, pipelineId: string) => readonly StateScope[];
 }
 
 export interface RunRequest {
   jobId: string;
   runId: number | null;
-  input: unknown;
+  /** The input snapshot by value … */
+  input?: unknown;
+  /** … or by reference to the live store's `run_inputs` (the runner's way: each worker reads it itself). */
+  inputRef?: string;
   scheduledAt: Date;
   settings: Record<string, unknown>;
   signal?: AbortSignal;
@@ -48,6 +56,8 @@ export interface SideOutcome {
   pipelineId: string;
   store: 'live' | 'sandbox' | 'external';
   output?: PipelineOutput;
+  /** The output as the side's worker packed it (the runner's sides). */
+  packed?: PackedOutput;
   side?: DiffSide;
   error?: SideError;
   timedOut: boolean;
@@ -74,6 +84,14 @@ function toSideError(err: unknown): SideError {
 interface Where {
   store: 'live' | 'sandbox';
   file?: string;
+  /** The live side of a run that compares nothing need not hand its output back. */
+  output?: false;
+}
+
+/** The snapshot for an external command: its stored JSON text when the runner passes it by reference. */
+async function commandInput(ctx: ShadowContext, req: RunRequest): Promise<{ input: unknown; inputJson?: string }> {
+  if (req.input !== undefined || req.inputRef === undefined) return { input: req.input };
+  return { input: undefined, inputJson: await loadInputJson(ctx.db, req.inputRef) };
 }
 
 function runOne(ctx: ShadowContext, snap: ModeSnapshot, req: RunRequest, pipelineId: string, where: Where, signal: AbortSignal): Promise<SideOutcome> {
@@ -88,10 +106,12 @@ function runOne(ctx: ShadowContext, snap: ModeSnapshot, req: RunRequest, pipelin
   });
   const external = snap.config.externalCommands[pipelineId];
   if (external) {
-    return runExternalCommand({ jobId: req.jobId, runId: req.runId, pipelineId, command: external, input: req.input, scheduledAt: req.scheduledAt, signal }).then(
-      (r) => ({ pipelineId, store: 'external', side: r.side, timedOut: false, durationMs: r.durationMs, peakMemoryBytes: null }),
-      (err: unknown) => failed(err, 'external'),
-    );
+    return commandInput(ctx, req)
+      .then((input) => runExternalCommand({ jobId: req.jobId, runId: req.runId, pipelineId, command: external, ...input, scheduledAt: req.scheduledAt, signal }))
+      .then(
+        (r): SideOutcome => ({ pipelineId, store: 'external', side: r.side, timedOut: false, durationMs: r.durationMs, peakMemoryBytes: null }),
+        (err: unknown) => failed(err, 'external'),
+      );
   }
   return ctx
     .sides({
@@ -100,7 +120,9 @@ function runOne(ctx: ShadowContext, snap: ModeSnapshot, req: RunRequest, pipelin
       pipelineId,
       store: where.store,
       ...(where.file ? { sandboxFile: where.file } : {}),
+      ...(where.output === false ? { output: false } : {}),
       input: req.input,
+      ...(req.inputRef !== undefined ? { inputRef: req.inputRef } : {}),
       scheduledAt: req.scheduledAt,
       settings: req.settings,
       signal,
@@ -110,6 +132,7 @@ function runOne(ctx: ShadowContext, snap: ModeSnapshot, req: RunRequest, pipelin
         pipelineId,
         store: where.store,
         ...(r.output ? { output: r.output } : {}),
+        ...(r.packed ? { packed: r.packed } : {}),
         ...(r.error ? { error: r.error } : {}),
         timedOut: false,
         durationMs: r.durationMs,
@@ -135,34 +158,60 @@ function giveUpAfter(ms: number, controller: AbortController, pipelineId: string
 
 /**
  * When another pipeline goes live than the one whose state the live store holds (a promotion, a
- * rollback), the state tables change hands: the previous holder's move from live into its sandbox
- * (so it can go on verifying from where it was), the new holder's from its sandbox into live. Runs
- * of one job never overlap, so nothing writes these tables meanwhile.
+ * rollback), the state changes hands — by scope, so only this job's rows move:
+ *
+ * 1. the previous holder's rows are copied from live into its sandbox (it goes on from there when
+ *    it verifies beside the new live pipeline, or when it goes live again);
+ * 2. in one live transaction: the previous holder's rows leave the live store, the new holder's
+ *    come in from its sandbox, and the state holder is recorded.
+ *
+ * A pipeline that never ran in a sandbox starts from the live store as it is. A crash between the
+ * steps repeats step 1 at the next run (the holder did not change). Runs of one job never
+ * overlap, so nothing else writes these rows meanwhile.
  */
 function handOverState(ctx: ShadowContext, snap: ModeSnapshot, jobId: string, livePipeline: string): void {
-  const job = getShadowJob(ctx.db, jobId);
-  if (!job || job.stateHolder === livePipeline) return;
-  const tablesOf = (p: string) => (p in snap.config.externalCommands ? [] : (ctx.stateTables?.(jobId, p) ?? []));
-  const previous = job.stateHolder;
-  if (tablesOf(previous).length) {
+  const previous = getShadowJob(ctx.db, jobId)?.stateHolder ?? snap.stateHolder;
+  if (previous === livePipeline) return;
+  const scopesOf = (p: string) => (p in snap.config.externalCommands ? [] : (ctx.stateScopes?.(jobId, p) ?? []));
+  const outgoing = scopesOf(previous);
+  if (outgoing.length) {
     const sandbox = openDatabase(ensureSandbox(sandboxFile(ctx.sandboxDir, jobId, previous)));
     try {
-      copyTables(sandbox, ctx.db.name, tablesOf(previous));
+      copyScopedRows(sandbox, ctx.db.name, outgoing);
     } finally {
       sandbox.close();
     }
   }
+  const incoming = scopesOf(livePipeline);
   const file = sandboxFile(ctx.sandboxDir, jobId, livePipeline);
-  if (tablesOf(livePipeline).length && fs.existsSync(file)) copyTables(ctx.db, file, tablesOf(livePipeline));
-  setStateHolder(ctx.db, jobId, livePipeline);
+  const record = () => setStateHolder(ctx.db, jobId, livePipeline);
+  if (incoming.length && fs.existsSync(file)) {
+    withAttached(ctx.db, file, () =>
+      inTransaction(ctx.db, () => {
+        deleteScopedRows(ctx.db, outgoing);
+        replaceScopedRows(ctx.db, incoming);
+        record();
+      }),
+    );
+  } else record();
   ctx.log?.info('Pipeline state handed over', { jobId, from: previous, to: livePipeline });
 }
 
-const sideOf = (o: SideOutcome): DiffSide => (o.output ? pipelineOutputToSide(o.output) : (o.side ?? { records: [], messages: [] }));
+function dataOf(o: SideOutcome): SideData {
+  if (o.packed) return { kind: 'packed', bytes: o.packed.bytes };
+  if (o.output) return { kind: 'output', output: o.output };
+  return { kind: 'side', side: o.side ?? { records: [], messages: [] } };
+}
+
+function sizeOf(o: SideOutcome): { records: number; messages: number } {
+  if (o.packed) return o.packed;
+  const side = o.output ?? o.side;
+  return { records: side?.records.length ?? 0, messages: side?.messages.length ?? 0 };
+}
 
 function summary(o: SideOutcome | null): SideSummary | null {
   if (!o) return null;
-  const side = o.error ? null : sideOf(o);
+  const side = o.error ? null : sizeOf(o);
   return {
     pipelineId: o.pipelineId,
     store: o.store,
@@ -170,8 +219,8 @@ function summary(o: SideOutcome | null): SideSummary | null {
     peakMemoryBytes: o.peakMemoryBytes,
     error: o.error ?? null,
     timedOut: o.timedOut,
-    records: side?.records.length ?? 0,
-    messages: side?.messages.length ?? 0,
+    records: side?.records ?? 0,
+    messages: side?.messages ?? 0,
   };
 }
 
@@ -190,8 +239,8 @@ function summary(o: SideOutcome | null): SideSummary | null {
 export async function executeRun(ctx: ShadowContext, snap: ModeSnapshot, req: RunRequest): Promise<ExecuteResult> {
   const runSignal = req.signal ?? new AbortController().signal;
   if (snap.mode === 'control' || snap.candidatePipeline === null) {
-    handOverState(ctx, snap, req.jobId, snap.controlPipeline);
-    const live = await runOne(ctx, snap, req, snap.controlPipeline, { store: 'live' }, runSignal);
+    await whenWritable(() => handOverState(ctx, snap, req.jobId, snap.controlPipeline));
+    const live = await runOne(ctx, snap, req, snap.controlPipeline, { store: 'live', output: false }, runSignal);
     return { mode: 'control', live, comparison: Promise.resolve(null) };
   }
   const startedMs = ctx.clock.now();
@@ -200,8 +249,10 @@ export async function executeRun(ctx: ShadowContext, snap: ModeSnapshot, req: Ru
   const liveSide = snap.mode === 'shadow' ? 'control' : 'candidate';
   const compare = snap.mode === 'shadow' || snap.config.verifyAfterPromotion;
   const isExternal = (p: string) => p in snap.config.externalCommands;
-  const sandboxOf = (p: string) => ensureSandbox(sandboxFile(ctx.sandboxDir, req.jobId, p));
-  handOverState(ctx, snap, req.jobId, liveSide === 'control' ? control : candidate);
+  // The side runner creates and migrates a sandbox in the side's own thread.
+  fs.mkdirSync(ctx.sandboxDir, { recursive: true });
+  const sandboxOf = (p: string) => sandboxFile(ctx.sandboxDir, req.jobId, p);
+  await whenWritable(() => handOverState(ctx, snap, req.jobId, liveSide === 'control' ? control : candidate));
 
   const offside = (pipelineId: string, where: Where): Promise<SideOutcome> => {
     const controller = new AbortController();
@@ -216,15 +267,19 @@ export async function executeRun(ctx: ShadowContext, snap: ModeSnapshot, req: Ru
   // The copy for the second control run is taken before anything runs: both control runs start
   // from the same state, and the second one's writes land in the copy only.
   const calibrate = compare && snap.config.noiseCalibration;
-  const scratch = calibrate && !isExternal(control) ? scratchCopy(liveSide === 'control' ? ctx.db : sandboxOf(control)) : null;
+  const scratch = calibrate && !isExternal(control) ? scratchCopy(liveSide === 'control' ? ctx.db : sandboxOf(control), ctx.stateScopes?.(req.jobId, control) ?? []) : null;
+  // The live side starts first: what the run waits for should not queue behind the sandbox's set-up.
+  const running = runOne(ctx, snap, req, liveSide === 'control' ? control : candidate, { store: 'live', ...(compare ? {} : { output: false as const }) }, runSignal);
   const otherPipeline = liveSide === 'control' ? candidate : control;
   const other = compare ? offside(otherPipeline, { store: 'sandbox', ...(isExternal(otherPipeline) ? {} : { file: sandboxOf(otherPipeline) }) }) : null;
   const second = calibrate ? offside(control, { store: 'sandbox', ...(scratch ? { file: scratch.file } : {}) }) : null;
-  const live = await runOne(ctx, snap, req, liveSide === 'control' ? control : candidate, { store: 'live' }, runSignal);
+  const live = await running;
 
   const comparison = (async () => {
     const [otherOutcome, secondOutcome] = await Promise.all([other, second]);
-    return record(ctx, snap, req, { startedMs, liveSide, live, other: otherOutcome, second: secondOutcome });
+    const outcomes: Outcomes = { startedMs, liveSide, live, other: otherOutcome, second: secondOutcome };
+    const diff = await compared(ctx, snap, outcomes);
+    return whenWritable(() => record(ctx, snap, req, outcomes, diff));
   })()
     .catch((err: unknown) => {
       ctx.log?.error('Shadow comparison could not be stored', { jobId: req.jobId, runId: req.runId, error: (err as Error).message });
@@ -242,17 +297,22 @@ interface Outcomes {
   second: SideOutcome | null;
 }
 
-function record(ctx: ShadowContext, snap: ModeSnapshot, req: RunRequest, o: Outcomes): ShadowRun {
-  const controlOutcome = o.liveSide === 'control' ? o.live : o.other;
-  const candidateOutcome = o.liveSide === 'candidate' ? o.live : o.other;
-  let diff: ShadowDiff | null = null;
-  let noiseCalibrated = false;
-  if (controlOutcome && candidateOutcome && !controlOutcome.error && !candidateOutcome.error) {
-    const rules = snap.config.diff;
-    const noise = o.second && !o.second.error ? calibrateNoise(sideOf(controlOutcome), sideOf(o.second), rules) : null;
-    noiseCalibrated = noise !== null;
-    diff = diffSides(sideOf(controlOutcome), sideOf(candidateOutcome), rules, noise);
-  }
+const controlOf = (o: Outcomes) => (o.liveSide === 'control' ? o.live : o.other);
+const candidateOf = (o: Outcomes) => (o.liveSide === 'candidate' ? o.live : o.other);
+
+/** The diff of a run where both sides succeeded (and the noise, when the control ran twice). */
+async function compared(ctx: ShadowContext, snap: ModeSnapshot, o: Outcomes): Promise<Comparison | { diff: null; noiseCalibrated: false }> {
+  const controlOutcome = controlOf(o);
+  const candidateOutcome = candidateOf(o);
+  if (!controlOutcome || !candidateOutcome || controlOutcome.error || candidateOutcome.error) return { diff: null, noiseCalibrated: false };
+  const second = o.second && !o.second.error ? dataOf(o.second) : null;
+  return (ctx.compare ?? compareHere)({ rules: snap.config.diff, control: dataOf(controlOutcome), candidate: dataOf(candidateOutcome), second });
+}
+
+/** Stores the comparison, fires the rollback triggers and — on a live candidate with autoRollback — rolls back, in one transaction. */
+function record(ctx: ShadowContext, snap: ModeSnapshot, req: RunRequest, o: Outcomes, { diff, noiseCalibrated }: { diff: StoredDiff | null; noiseCalibrated: boolean }): ShadowRun {
+  const controlOutcome = controlOf(o);
+  const candidateOutcome = candidateOf(o);
   const now = ctx.clock.now();
   const base = {
     jobId: req.jobId,
@@ -274,14 +334,13 @@ function record(ctx: ShadowContext, snap: ModeSnapshot, req: RunRequest, o: Outc
   const earlier = kpiRuns(ctx.db, req.jobId, now - snap.config.windowDays * DAY_MS, ctx.notificationStats);
   const triggers = firedTriggers(latest, [...earlier, latest], now, snap.config);
 
-  // Only a live candidate is rolled back: in shadow mode the control already counts.
-  let rolledBack = false;
-  if (triggers.length && snap.config.autoRollback && o.liveSide === 'candidate' && getShadowJob(ctx.db, req.jobId)?.mode === 'candidate') {
-    rollback(ctx.db, ctx.clock, req.jobId, `automatic: ${triggers.map((t) => t.kind).join(', ')}`, 'automatic', triggers);
-    rolledBack = true;
-    ctx.log?.warn('Candidate rolled back automatically', { jobId: req.jobId, runId: req.runId, triggers: triggers.map((t) => t.kind) });
-  }
-  const stored = insertShadowRun(ctx.db, { ...base, triggers, rolledBack });
+  const { stored, rolledBack } = inTransaction(ctx.db, () => {
+    // Only a live candidate is rolled back: in shadow mode the control already counts.
+    const rollingBack = triggers.length > 0 && snap.config.autoRollback && o.liveSide === 'candidate' && getShadowJob(ctx.db, req.jobId)?.mode === 'candidate';
+    if (rollingBack) rollback(ctx.db, ctx.clock, req.jobId, `automatic: ${triggers.map((t) => t.kind).join(', ')}`, 'automatic', triggers);
+    return { stored: insertShadowRun(ctx.db, { ...base, triggers, rolledBack: rollingBack }), rolledBack: rollingBack };
+  });
+  if (rolledBack) ctx.log?.warn('Candidate rolled back automatically', { jobId: req.jobId, runId: req.runId, triggers: triggers.map((t) => t.kind) });
   if (triggers.length) {
     const text = alertText(req.jobId, triggers, rolledBack ? snap.controlPipeline : null, ctx.language);
     ctx.events?.emit({ type: 'alert', kind: 'shadow-alert', ...text });

@@ -15,6 +15,22 @@ export interface SideSummary {
   messages: number;
 }
 
+/**
+ * A diff as it is stored: its verdict and counts, and the whole diff as JSON — serialized where it
+ * was computed (the comparison's worker), so the main thread never walks a large diff.
+ */
+export interface StoredDiff {
+  records: Counts;
+  messages: Counts;
+  consistency: number;
+  consistent: boolean;
+  json: string;
+}
+
+export function toStoredDiff(diff: ShadowDiff): StoredDiff {
+  return { records: diff.records, messages: diff.messages, consistency: diff.consistency, consistent: diff.consistent, json: JSON.stringify(diff) };
+}
+
 export interface ShadowRunInput {
   jobId: string;
   runId: number | null;
@@ -28,7 +44,7 @@ export interface ShadowRunInput {
   cores: number;
   control: SideSummary | null;
   candidate: SideSummary | null;
-  diff: ShadowDiff | null;
+  diff: StoredDiff | null;
   noiseCalibrated: boolean;
   triggers: FiredTrigger[];
   rolledBack: boolean;
@@ -123,7 +139,7 @@ export function insertShadowRun(db: Db, run: ShadowRunInput): ShadowRun {
         run.rolledBack ? 1 : 0,
       );
     const id = Number(info.lastInsertRowid);
-    if (run.diff) db.prepare('INSERT INTO shadow_run_diffs (shadow_run_id, diff) VALUES (?, ?)').run(id, JSON.stringify(run.diff));
+    if (run.diff) db.prepare('INSERT INTO shadow_run_diffs (shadow_run_id, diff) VALUES (?, ?)').run(id, run.diff.json);
     return getShadowRun(db, id)!;
   })();
 }
@@ -145,7 +161,11 @@ export function getShadowRunDiff(db: Db, id: number): ShadowDiff | null {
   return row ? (JSON.parse(row.diff) as ShadowDiff) : null;
 }
 
-/** Where the outbox reports how a run's live messages went; wired when the outbox is merged. */
+/**
+ * How a run's live messages were delivered, as the outbox knows it: `sent` messages of the run
+ * delivered, `failed` given up (dead); null when the outbox knows nothing of the run.
+ * The outbox supplies it (`JobsConfig.notificationStats`).
+ */
 export type NotificationStats = (runId: number) => { sent: number; failed: number } | null;
 
 /** Only a live candidate's deliveries say something about the candidate. */

@@ -1,17 +1,18 @@
 import type { Herald, Service } from '../core/herald.js';
-import type { JobTitle } from '../jobs/types.js';
-import { seedShadowDemo } from './demo.js';
+import type { JobTitle, StateScope } from '../jobs/types.js';
 import { ensureShadowJob, listShadowJobs } from './modes.js';
 import { pruneShadowRuns } from './run-store.js';
 import type { ShadowContext } from './run-shadow.js';
 import type { NotificationStats } from './run-store.js';
 import type { SideRunner } from './sides/types.js';
+import { compareInWorker } from './compare.js';
 import { HeraldError } from '../shared/errors.js';
 
 /**
- * Where shadow mode meets the rest of Herald. The job runner, the job catalogue and the outbox are
- * built on other branches; on merge, the lead calls `wireShadow(herald, {...})` once after opening
- * the core (see README). Until then shadow mode knows the jobs registered in its table.
+ * Where shadow mode meets the rest of Herald: the jobs service calls `wireShadow(herald, {...})`
+ * when it is created — the job catalogue (pipelines, planned order, state scopes), the runner's
+ * side runner and the outbox's delivery figures — and the runner passes `shadowContext(herald)`
+ * to `executeRun` for every run that is not a plain control run.
  */
 export interface JobCatalogueEntry {
   id: string;
@@ -20,8 +21,8 @@ export interface JobCatalogueEntry {
   pipelines: string[];
   defaultPipeline: string;
   plannedOrder?: number;
-  /** Per pipeline, the tables it keeps its state in (handed over on promotion and rollback). */
-  stateTables?: Record<string, readonly string[]>;
+  /** Per pipeline, the rows it keeps its state in (its PipelineSpec's `stateScope`; handed over on promotion and rollback). */
+  stateScopes?: Record<string, readonly StateScope[]>;
 }
 
 export interface ShadowWiring {
@@ -54,6 +55,10 @@ export function syncCatalogue(herald: Herald): void {
   }
 }
 
+export function stateScopesOf(herald: Herald, jobId: string, pipelineId: string): readonly StateScope[] {
+  return catalogueEntry(herald, jobId)?.stateScopes?.[pipelineId] ?? [];
+}
+
 /** What the runner passes to `executeRun`. */
 export function shadowContext(herald: Herald): ShadowContext {
   const wiring = shadowWiring(herald);
@@ -66,7 +71,8 @@ export function shadowContext(herald: Herald): ShadowContext {
     events: herald.events,
     log: herald.log.child('shadow'),
     language: herald.settings().language,
-    stateTables: (jobId, pipelineId) => catalogueEntry(herald, jobId)?.stateTables?.[pipelineId] ?? [],
+    stateScopes: (jobId, pipelineId) => stateScopesOf(herald, jobId, pipelineId),
+    compare: compareInWorker,
     ...(wiring.notificationStats ? { notificationStats: wiring.notificationStats } : {}),
   };
 }
@@ -89,7 +95,6 @@ export function shadowService(herald: Herald): Service {
     name: 'shadow',
     start() {
       syncCatalogue(herald);
-      if (herald.demo) seedShadowDemo(herald.db, herald.clock);
       prune(herald);
       timer = setInterval(() => prune(herald), PRUNE_EVERY_MS);
       timer.unref();

@@ -27,6 +27,8 @@ export interface TestPipelineOptions {
   extra?: (c: Contract) => Record<string, unknown>;
   /** Changes a record's amount total: an injected difference. */
   skew?: (c: Contract) => number;
+  /** A job setting naming a contract whose total is 500 off: a difference injected from outside. */
+  skewSetting?: string;
   throws?: string;
 }
 
@@ -34,8 +36,11 @@ export function campaignPipeline(id: string, options: TestPipelineOptions): Pipe
   return {
     id,
     description: `test campaign pipeline ${id}`,
+    stateScope: [{ table: options.table }],
     run(store: Db, input: CampaignInput, ctx): PipelineOutput {
       if (options.throws) throw new Error(options.throws);
+      const skewed = options.skewSetting ? ctx.settings[options.skewSetting] : undefined;
+      const skew = (c: Contract) => (options.skew?.(c) ?? 0) + (c.id === skewed ? 500 : 0);
       store.exec(`CREATE TABLE IF NOT EXISTS ${options.table} (contract_id TEXT PRIMARY KEY, announced_at TEXT NOT NULL)`);
       const announced = new Set((store.prepare(`SELECT contract_id FROM ${options.table}`).all() as Array<{ contract_id: string }>).map((r) => r.contract_id));
       const remember = store.prepare(`INSERT INTO ${options.table} (contract_id, announced_at) VALUES (?, ?)`);
@@ -44,7 +49,7 @@ export function campaignPipeline(id: string, options: TestPipelineOptions): Pipe
       for (const c of input.contracts) {
         const t = totals.get(c.housekeeper) ?? { count: 0, amount: 0 };
         t.count += 1;
-        t.amount += c.amount + (options.skew?.(c) ?? 0);
+        t.amount += c.amount + skew(c);
         totals.set(c.housekeeper, t);
         output.records.push({
           key: c.id,

@@ -92,6 +92,8 @@ export const RunSummarySchema = z.object({
   inputRef: z.string().nullable(),
   rerunOf: RunId.nullable(),
   pipeline: z.string().nullable(),
+  /** The shadow mode the run started in (null: a job without pipelines, or a run from before shadow mode). */
+  mode: z.enum(['control', 'shadow', 'candidate']).nullable(),
 });
 
 export const RunLogLineSchema = z.object({

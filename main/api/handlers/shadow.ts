@@ -9,7 +9,7 @@ import { summarise } from '../../shadow/kpi.js';
 import { getShadowJob, listShadowJobs, modeHistory, setMode, updateShadowSettings, type ShadowJob } from '../../shadow/modes.js';
 import { getShadowRun, getShadowRunDiff, kpiRuns, listShadowRuns } from '../../shadow/run-store.js';
 import { resetSandbox, sandboxFile } from '../../shadow/sandbox.js';
-import { catalogueEntry, shadowWiring } from '../../shadow/wiring.js';
+import { catalogueEntry, shadowWiring, stateScopesOf } from '../../shadow/wiring.js';
 
 const DAY_MS = 86_400_000;
 
@@ -110,7 +110,7 @@ export function shadowHandlers(herald: Herald): HandlersOf<typeof shadowMethods>
         throw new HeraldError('SHADOW_SANDBOX_EXTERNAL', `${pipelineId} is an external command: it keeps no sandbox in Herald.`, { jobId, pipelineId });
       }
       const file = sandboxFile(herald.paths.sandboxDir, jobId, pipelineId);
-      resetSandbox(file, from === 'live' ? { live: herald.db } : 'empty');
+      resetSandbox(file, from === 'live' ? { live: herald.db, scopes: stateScopesOf(herald, jobId, pipelineId) } : 'empty');
       herald.log.info('Shadow sandbox reset', { jobId, pipelineId, from });
       return { file };
     },

@@ -7,6 +7,7 @@ import type { ContractRow } from '../input/contract-row.js';
 import type { QuirkFix } from './fixes.js';
 import { dbPipeline } from './v1-db.js';
 import { ledgerPipeline } from './v1-ledger.js';
+import { campaignStateScope } from './state-scope.js';
 
 export interface PipelineOptions {
   /** Quirk fixes switched on for this pipeline (job settings may add more with `fixes`). */
@@ -39,5 +40,6 @@ export function campaignFor(variantId: string, pipelineId?: PipelineId): Campaig
 export function createPipeline(variantId: string, pipelineId?: PipelineId, options: PipelineOptions = {}): PipelineSpec<ContractRow[]> {
   const campaign = campaignFor(variantId, pipelineId);
   const fixes = options.fixes ?? [];
-  return campaign.variant.pipeline === 'v1-ledger' ? ledgerPipeline(campaign, fixes) : dbPipeline(campaign, fixes);
+  const spec = campaign.variant.pipeline === 'v1-ledger' ? ledgerPipeline(campaign, fixes) : dbPipeline(campaign, fixes);
+  return { ...spec, stateScope: campaignStateScope(campaign) };
 }

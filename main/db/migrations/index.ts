@@ -7,6 +7,7 @@ import { campaignConfigsSchema } from './0310-campaign-configs.js';
 import { sourcesSchema } from './0390-sources.js';
 import { monitorsSchema } from './0400-monitors.js';
 import { shadowSchema } from './0500-shadow.js';
+import { runModes } from './0501-run-modes.js';
 
 /** Every migration Herald knows, one per line, in any order; the runner sorts by version. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   sourcesSchema,
   monitorsSchema,
   shadowSchema,
+  runModes,
 ];

@@ -1,5 +1,7 @@
 import { inTransaction, openDatabase, type Db } from '../../db/open.js';
 import type { PipelineContext, PipelineSpec } from '../../jobs/types.js';
+import { loadInput } from '../../jobs/input-store.js';
+import { ensureSandbox } from '../sandbox.js';
 import { createLogger } from '../../logging/logger.js';
 import type { Enqueue } from '../../outbox/types.js';
 import { toHeraldError } from '../../shared/errors.js';
@@ -15,7 +17,7 @@ export interface InProcessOptions {
   enqueue?: Enqueue;
 }
 
-export function pipelineContext(req: SideRequest): PipelineContext {
+function pipelineContext(req: SideRequest): PipelineContext {
   const log = createLogger(`job:${req.jobId}:${req.pipelineId}`);
   return {
     jobId: req.jobId,
@@ -31,13 +33,12 @@ export function pipelineContext(req: SideRequest): PipelineContext {
 /**
  * Runs one side of a run: the pipeline in ONE transaction on its store; on the live store its
  * messages are enqueued in that same transaction, on a sandbox they only come back for the diff.
- * Shared by the in-process runner and the worker entry.
  */
-export function runSideOnStore(spec: PipelineSpec<unknown>, db: Db, req: SideRequest, enqueue?: Enqueue): Omit<SideResult, 'peakMemoryBytes'> {
+function runSideOnStore(spec: PipelineSpec<unknown>, db: Db, input: unknown, req: SideRequest, enqueue?: Enqueue): Omit<SideResult, 'peakMemoryBytes'> {
   const started = performance.now();
   try {
     const output = inTransaction(db, () => {
-      const out = spec.run(db, req.input, pipelineContext(req));
+      const out = spec.run(db, input, pipelineContext(req));
       if (req.store === 'live' && enqueue) for (const m of out.messages) enqueue(db, { ...m, jobId: req.jobId, ...(req.runId !== null ? { runId: req.runId } : {}) });
       return out;
     });
@@ -48,23 +49,24 @@ export function runSideOnStore(spec: PipelineSpec<unknown>, db: Db, req: SideReq
   }
 }
 
-export function unknownPipeline(req: SideRequest): SideResult {
+function unknownPipeline(req: SideRequest): SideResult {
   return { error: { code: 'PIPELINE_UNKNOWN', message: `Job ${req.jobId} has no pipeline named ${req.pipelineId}.` }, durationMs: 0, peakMemoryBytes: null };
 }
 
 /**
- * Reference side runner for tests: both sides in this thread, one after the other (a synchronous
- * pipeline cannot be interrupted here, and memory is not attributable). The job runner's worker
- * threads replace it in production; `worker.ts` is the small worker-thread version.
+ * Reference side runner for the orchestration tests: both sides in this thread, one after the
+ * other (a synchronous pipeline cannot be interrupted here, and memory is not attributable). In
+ * Herald the job runner runs each side in its own worker thread (main/jobs/shadow-sides.ts).
  */
 export function inProcessSideRunner(options: InProcessOptions): SideRunner {
   return async (req) => {
     await Promise.resolve();
     const spec = options.pipelines(req.jobId)?.[req.pipelineId];
     if (!spec) return unknownPipeline(req);
-    const db = req.store === 'live' ? options.liveDb : openDatabase(req.sandboxFile!);
+    const db = req.store === 'live' ? options.liveDb : openDatabase(ensureSandbox(req.sandboxFile!));
     try {
-      return { ...runSideOnStore(spec, db, req, options.enqueue), peakMemoryBytes: null };
+      const input = req.input !== undefined || req.inputRef === undefined ? req.input : loadInput(options.liveDb, req.inputRef);
+      return { ...runSideOnStore(spec, db, input, req, options.enqueue), peakMemoryBytes: null };
     } finally {
       if (db !== options.liveDb) db.close();
     }

@@ -1,49 +1,57 @@
 import { describe, expect, it } from 'vitest';
-import { startTestServer } from '../../helpers/headless.js';
 import { goToPage, openHerald, type HeraldPage } from '../../helpers/browser.js';
-import { DEMO_JOB, seedShadowDemo } from '../../../main/shadow/demo.js';
 import { getModeForRun, modeHistory } from '../../../main/shadow/modes.js';
+import { runScenario, startShadowServer, switchMode } from '../../helpers/shadow/server.js';
+
+const SH = 'campaign-sh-2025-09';
 
 async function openShadow(server: { loginUrl: string }): Promise<HeraldPage> {
   const opened = await openHerald(server);
   await goToPage(opened.page, 'shadow');
+  await opened.page.getByTestId(`plan-row-${SH}`).click();
   return opened;
 }
 
 describe('Shadow page', () => {
-  it('the diff viewer shows a known difference: the record field and the message line', async () => {
-    const s = await startTestServer();
-    const runs = seedShadowDemo(s.herald.db, s.herald.clock);
-    const newest = runs.at(-1)!;
+  it('the diff viewer shows a known difference of a real shadow run (v1-ledger vs v1-db)', async () => {
+    const s = await startShadowServer();
+    await switchMode(s, SH, 'shadow');
+    await runScenario(s, SH, 'sh_scenario_A.json');
+    const { runs } = await s.call('shadow.runs', { jobId: SH });
     const { page, problems } = await openShadow(s.server);
-    await page.getByTestId(`view-diff-${newest.id}`).click();
-    const row = page.getByTestId('diff-field-C302-管家累计业绩金额');
-    await row.waitFor();
-    expect(await row.getAttribute('data-differs')).toBe('true');
-    expect(await row.innerText()).toMatch(/60000\s+40000/);
-    expect(await page.getByTestId('diff-field-C302-合同金额(adjustRefundMoney)').getAttribute('data-differs')).toBe('false');
-    await page.getByRole('tab', { name: /消息/ }).click();
-    const deleted = page.getByTestId('msg-line-delete');
-    await deleted.first().waitFor();
-    expect(await deleted.allInnerTexts()).toEqual(['👊 距离达成节节高奖励条件还需 9 单。']);
+    await page.getByTestId(`view-diff-${runs[0]!.id}`).click();
+    // Spec §3.10: a self-referral's remark is 继续加油… in the ledger era and 无 in the database era.
+    const remark = page.getByTestId('diff-field-C102-备注');
+    await remark.waitFor();
+    expect(await remark.getAttribute('data-differs')).toBe('true');
+    expect(await remark.innerText()).toMatch(/继续加油，争取更多奖励\s+无/);
+    expect(await page.getByTestId('diff-field-C102-合同金额(adjustRefundMoney)').getAttribute('data-differs')).toBe('false');
     expect(problems).toEqual([]);
-  });
+  }, 60_000);
 
-  it('the mode switch, confirmed with a reason, changes the mode the next run takes', async () => {
-    const s = await startTestServer();
-    seedShadowDemo(s.herald.db, s.herald.clock);
+  it('the mode switch, confirmed with a reason, changes the mode the next run takes, and the run records it', async () => {
+    const s = await startShadowServer();
     const { page, problems } = await openShadow(s.server);
-    await page.getByTestId(`switch-${DEMO_JOB}`).click();
-    await page.locator('label:has([data-testid="mode-option-control"])').click();
+    await page.getByTestId(`switch-${SH}`).click();
+    await page.locator('label:has([data-testid="mode-option-shadow"])').click();
     await page.getByRole('button', { name: '确认切换' }).click();
     await page.getByText('请填写原因').waitFor();
-    expect(getModeForRun(s.herald.db, s.herald.clock, DEMO_JOB).mode).toBe('shadow');
-    await page.getByTestId('mode-switch-reason').fill('差异待查，先回到对照');
+    expect(getModeForRun(s.herald.db, s.herald.clock, SH).mode).toBe('control');
+    await page.getByTestId('mode-switch').getByRole('combobox').nth(1).click();
+    await page.getByTitle('v1-db', { exact: true }).click();
+    await page.getByTestId('mode-switch-reason').fill('九月数据库版开始影子运行');
     await page.getByRole('button', { name: '确认切换' }).click();
-    await page.getByTestId(`mode-${DEMO_JOB}`).filter({ hasText: '对照' }).waitFor();
-    expect(getModeForRun(s.herald.db, s.herald.clock, DEMO_JOB).mode).toBe('control');
-    expect(modeHistory(s.herald.db, DEMO_JOB)[0]).toMatchObject({ toMode: 'control', actor: 'ui', reason: '差异待查，先回到对照' });
-    await page.getByTestId('shadow-history').getByText('差异待查，先回到对照').waitFor();
+    await page.getByTestId(`mode-${SH}`).filter({ hasText: '影子' }).waitFor();
+    expect(modeHistory(s.herald.db, SH)[0]).toMatchObject({ toMode: 'shadow', toCandidate: 'v1-db', actor: 'ui', reason: '九月数据库版开始影子运行' });
+    await page.getByTestId('shadow-history').getByText('九月数据库版开始影子运行').waitFor();
+
+    const run = await runScenario(s, SH, 'sh_scenario_A.json');
+    expect(run).toMatchObject({ status: 'succeeded', mode: 'shadow', pipeline: 'v1-ledger' });
+    await goToPage(page, 'runs');
+    const tag = page.getByTestId(`run-mode-${run.id}`);
+    await tag.waitFor();
+    expect(await tag.getAttribute('data-mode')).toBe('shadow');
+    expect(await tag.innerText()).toBe('影子');
     expect(problems).toEqual([]);
-  });
+  }, 60_000);
 });

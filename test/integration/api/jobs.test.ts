@@ -15,6 +15,7 @@ describe('jobs and runs API', () => {
     expect(jobs.every((j) => !j.enabled && j.nextRunAt === null && j.lastRun === null)).toBe(true);
     expect(jobs.find((j) => j.id === 'campaign-bj-2025-10')!.available).toBe(true);
     for (const id of MONITOR_JOB_IDS) expect(jobs.find((j) => j.id === id)!.available, id).toBe(true);
+    for (const id of ['campaign-bj-2025-09', 'campaign-sh-2025-09']) expect(jobs.find((j) => j.id === id)!.available, id).toBe(true);
     const sla = jobs.find((j) => j.id === 'sla-daily-report')!;
     expect(sla.title).toEqual({ 'zh-CN': '服务超时日报（SLA）', en: 'Daily service (SLA) report' });
     expect(sla.triggers).toEqual([{ spec: { kind: 'cron', expression: '0 9 * * *' }, words: { key: 'daily', params: { time: '09:00' } }, nextRunAt: null }]);

@@ -1,73 +1,29 @@
-import { describe, expect, it } from 'vitest';
-import { readFixtureJson } from '../../helpers/fixtures.js';
-import { diffRules, diffSides, type DiffRulesInput, type DiffSide } from '../../../main/shadow/diff/index.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Herald } from '../../../main/core/herald.js';
+import { ManualClock } from '../../../main/shared/clock.js';
+import { ShadowConfigSchema } from '../../../main/shadow/config.js';
+import type { DiffRulesInput, DiffSide } from '../../../main/shadow/diff/index.js';
+import { setMode, updateShadowSettings } from '../../../main/shadow/modes.js';
+import { getShadowRunDiff } from '../../../main/shadow/run-store.js';
 import { ExternalOutputSchema, externalOutputToSide } from '../../../main/shadow/side-output.js';
+import { SCENARIOS, scenarioInput } from '../../helpers/campaign-scenarios.js';
+import { readFixtureJson } from '../../helpers/fixtures.js';
+import { outboxRows, runWithInput, shadowRunOf, startShadowHerald } from '../../helpers/shadow/herald.js';
+import { ordered, plainDiff, type PlainOptions } from '../../helpers/shadow/plain-diff.js';
+import { tempDir } from '../../helpers/tmp.js';
 
 /**
- * September in shadow: control `v1-ledger` (legacy), candidate `v1-db` (new architecture). Until
- * the engine's pipelines are merged the two sides are v1's own outputs for the same inputs
- * (`SH-2025-09.json` vs `SH-2025-09@new.json`); to run end to end, replace `loadSides` with the
- * pipelines' outputs on `fixtures/scenarios/*` — the expectations below are computed from whatever
- * the sides are, never copied from the code under test.
+ * September in shadow through the job runner: the real `v1-ledger` pipeline live, the real `v1-db`
+ * in its sandbox, fed the scenario inputs as successive runs. Herald's shadow diff of each run must
+ * equal the diff computed here, independently and with the same rules, between v1's own outputs
+ * for the same inputs — `SH-2025-09.json` against `SH-2025-09@new.json` and so on.
  */
-function loadSides(campaign: string): { control: DiffSide; candidate: DiffSide } {
-  const read = (name: string) => externalOutputToSide(ExternalOutputSchema.parse(readFixtureJson('scenarios', 'out', `${name}.json`)));
-  return { control: read(campaign), candidate: read(`${campaign}@new`) };
-}
-
-// ---- An independent, deliberately plain comparison with the same rules ---------------------------
-
-interface Expected {
-  key: string;
-  field: string;
-  control: unknown;
-  candidate: unknown;
-}
-
-const IGNORED = ['登记时间', 'created_at', 'updated_at'];
-const counts = (f: string) => !IGNORED.includes(f) && !f.startsWith('_');
-
-function plainEqual(a: unknown, b: unknown): boolean {
-  const norm = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'string' ? v.trim() : v);
-  const x = norm(a);
-  const y = norm(b);
-  const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? parseFloat(v) : undefined);
-  if (x === '' || y === '') return x === y;
-  const nx = num(x);
-  const ny = num(y);
-  if (nx !== undefined && ny !== undefined) return Math.abs(nx - ny) <= 0.01 + 1e-9;
-  return typeof x === 'object' || typeof y === 'object' ? JSON.stringify(x) === JSON.stringify(y) : String(x) === String(y);
-}
-
-function plainDiff(control: DiffSide, candidate: DiffSide, options: { fields?: string[]; oneSided: 'differ' | 'ignore' }) {
-  const schemaOf = (s: DiffSide) => new Set(s.records.flatMap((r) => Object.keys(r.fields)));
-  const cs = schemaOf(control);
-  const ks = schemaOf(candidate);
-  const byKey = new Map(candidate.records.map((r) => [r.key, r]));
-  const differences: Expected[] = [];
-  const onlyInControl: string[] = [];
-  for (const c of control.records) {
-    const k = byKey.get(c.key);
-    byKey.delete(c.key);
-    if (!k) {
-      onlyInControl.push(c.key);
-      continue;
-    }
-    const fields = options.fields ?? [...new Set([...Object.keys(c.fields), ...Object.keys(k.fields)])];
-    for (const f of fields) {
-      if (!counts(f)) continue;
-      if (options.oneSided === 'ignore' && !(cs.has(f) && ks.has(f))) continue;
-      if (!plainEqual(c.fields[f], k.fields[f])) differences.push({ key: c.key, field: f, control: c.fields[f] ?? null, candidate: k.fields[f] ?? null });
-    }
-  }
-  const messages: number[] = [];
-  for (let i = 0; i < Math.max(control.messages.length, candidate.messages.length); i++) {
-    if (control.messages[i]?.text !== candidate.messages[i]?.text) messages.push(i);
-  }
-  return { differences, onlyInControl, onlyInCandidate: [...byKey.keys()], messages };
-}
-
-// ---- The comparison -------------------------------------------------------------------------------
+const CASES = [
+  { jobId: 'campaign-sh-2025-09', control: 'SH-2025-09.json', candidate: 'SH-2025-09@new.json' },
+  { jobId: 'campaign-bj-2025-09', control: 'BJ-2025-09.json', candidate: 'BJ-2025-09@new.json' },
+  // Two cumulative runs: the sandbox keeps the candidate's state between them.
+  { jobId: 'campaign-sh-2025-09', control: 'SH-2025-09_dedup.json', candidate: 'SH-2025-09@new_dedup.json' },
+];
 
 /** The fields v1's September validators compared (spec §6). */
 const V1_VALIDATOR_FIELDS = [
@@ -76,59 +32,68 @@ const V1_VALIDATOR_FIELDS = [
   '是否发送通知', '工单类型', '平台单累计数量', '平台单累计金额', '自引单累计数量', '自引单累计金额',
 ];
 
-const RULE_SETS: Array<{ name: string; rules: DiffRulesInput; plain: { fields?: string[]; oneSided: 'differ' | 'ignore' } }> = [
+const RULE_SETS: Array<{ name: string; rules: DiffRulesInput; plain: PlainOptions }> = [
   { name: 'default rules (every field)', rules: {}, plain: { oneSided: 'differ' } },
   { name: 'fields both sides have', rules: { fieldsOnOneSide: 'ignore' }, plain: { oneSided: 'ignore' } },
   { name: "v1's validator fields", rules: { fields: V1_VALIDATOR_FIELDS }, plain: { fields: V1_VALIDATOR_FIELDS, oneSided: 'differ' } },
 ];
 
-describe.each(['SH-2025-09', 'BJ-2025-09'])('September shadow diff %s: v1-ledger vs v1-db', (campaign) => {
-  const { control, candidate } = loadSides(campaign);
+/** Batch `i` of a fixture output as a comparable side. */
+function fixtureBatch(fixture: string, i: number): DiffSide {
+  const output = ExternalOutputSchema.parse(readFixtureJson('scenarios', 'out', fixture));
+  return externalOutputToSide({ ...output, batches: [output.batches[i]!] });
+}
 
-  it.each(RULE_SETS)('finds every difference and invents none ($name)', ({ rules, plain }) => {
-    const diff = diffSides(control, candidate, diffRules({ ...rules, maxDetails: 1_000_000 }));
-    const expected = plainDiff(control, candidate, plain);
+function inputsOf(fixture: string): string[] {
+  return SCENARIOS.find((s) => s.fixture === fixture)!.inputs;
+}
 
-    const found = diff.recordDifferences.flatMap((r) => r.differences.map((d) => ({ key: r.key, ...d })));
-    const order = (l: Expected[]) => [...l].sort((a, b) => `${a.key}\u0000${a.field}`.localeCompare(`${b.key}\u0000${b.field}`));
-    expect(order(found)).toEqual(order(expected.differences));
-    // SH differs on every rule set (活动编号, 备注, 计入业绩金额 …): the comparison is not vacuous.
-    if (campaign.startsWith('SH')) expect(found.length).toBeGreaterThan(10);
-    expect(diff.recordDifferences.filter((r) => r.status === 'onlyInControl').map((r) => r.key)).toEqual(expected.onlyInControl);
-    expect(diff.recordDifferences.filter((r) => r.status === 'onlyInCandidate').map((r) => r.key)).toEqual(expected.onlyInCandidate);
-    expect(diff.messageDifferences.map((m) => m.index)).toEqual(expected.messages);
-
-    const differingKeys = new Set(expected.differences.map((d) => d.key));
-    expect(diff.records.different).toBe(differingKeys.size);
-    expect(diff.records.equal).toBe(control.records.length - differingKeys.size - expected.onlyInControl.length);
-    expect(diff.messages.equal).toBe(control.messages.length - expected.messages.length);
-    expect(diff.consistent).toBe(expected.differences.length + expected.onlyInControl.length + expected.onlyInCandidate.length + expected.messages.length === 0);
-  });
-
-  it('pairs every record by contract id and every message by position (v1 gives no identity)', () => {
-    const diff = diffSides(control, candidate, diffRules());
-    expect(diff.records.onlyInControl + diff.records.onlyInCandidate).toBe(0);
-    expect(diff.messages.pairing).toBe('position');
-    // Spec §3.10 / §6: the September messages were identical between legacy and new architecture.
-    expect(diff.messages).toMatchObject({ different: 0, equal: control.messages.length, total: control.messages.length });
-  });
+const opened: Herald[] = [];
+afterEach(async () => {
+  for (const h of opened.splice(0)) await h.close();
 });
 
-describe('September divergences the spec documents (§3.10)', () => {
-  it('SH: 备注 of self-referral rows is 继续加油… in legacy and 无 in the new architecture', () => {
-    const { control, candidate } = loadSides('SH-2025-09');
-    const diff = diffSides(control, candidate, diffRules({ fields: ['备注'] }));
-    const selfReferral = control.records.filter((r) => r.fields['工单类型'] === '自引单').map((r) => r.key);
-    expect(selfReferral.length).toBeGreaterThan(0);
-    for (const key of selfReferral) {
-      expect(diff.recordDifferences.find((r) => r.key === key)?.differences).toEqual([{ field: '备注', control: '继续加油，争取更多奖励', candidate: '无' }]);
-    }
+describe.each(CASES)('September in shadow through the runner: $control vs $candidate', ({ jobId, control, candidate }) => {
+  it('v1 made both outputs from the same inputs', () => {
+    expect(inputsOf(control)).toEqual(inputsOf(candidate));
   });
 
-  it('BJ: with numbers compared as numbers, the validator fields agree on every record', () => {
-    const { control, candidate } = loadSides('BJ-2025-09');
-    const diff = diffSides(control, candidate, diffRules({ fields: V1_VALIDATOR_FIELDS.filter((f) => !['工单类型', '平台单累计数量', '平台单累计金额', '自引单累计数量', '自引单累计金额'].includes(f)) }));
-    expect(diff.records).toMatchObject({ different: 0, equal: control.records.length });
-    expect(diff.consistent).toBe(true);
-  });
+  it.each(RULE_SETS)('finds every difference and invents none, run by run ($name)', async ({ rules, plain }) => {
+    const clock = new ManualClock(Date.parse('2025-09-30T02:00:00Z'));
+    const { herald, jobs } = await startShadowHerald(tempDir(), clock);
+    opened.push(herald);
+    updateShadowSettings(herald.db, clock, jobId, { config: ShadowConfigSchema.parse({ diff: rules }) });
+    setMode(herald.db, clock, { jobId, mode: 'shadow', candidatePipeline: 'v1-db', reason: 'September in shadow', actor: 'api' });
+
+    const inputs = inputsOf(control);
+    let differencesFound = 0;
+    for (const [i, file] of inputs.entries()) {
+      clock.advance(3 * 60_000);
+      const run = await runWithInput(jobs, jobId, scenarioInput(file));
+      const controlSide = fixtureBatch(control, i);
+      const expected = plainDiff(controlSide, fixtureBatch(candidate, i), plain);
+      expect(run).toMatchObject({ status: 'succeeded', mode: 'shadow', pipeline: 'v1-ledger', records: controlSide.records.length, messages: controlSide.messages.length });
+
+      const stored = shadowRunOf(herald.db, jobId, run.id)!;
+      expect(stored.candidate).toMatchObject({ pipelineId: 'v1-db', store: 'sandbox', error: null });
+      const diff = getShadowRunDiff(herald.db, stored.id)!;
+      const found = diff.recordDifferences.flatMap((r) => r.differences.map((d) => ({ key: r.key, ...d })));
+      expect(ordered(found)).toEqual(ordered(expected.differences));
+      expect(diff.recordDifferences.filter((r) => r.status === 'onlyInControl').map((r) => r.key)).toEqual(expected.onlyInControl);
+      expect(diff.recordDifferences.filter((r) => r.status === 'onlyInCandidate').map((r) => r.key)).toEqual(expected.onlyInCandidate);
+      expect(diff.messageDifferences.map((m) => ({ control: m.control?.text ?? null, candidate: m.candidate?.text ?? null }))).toEqual(expected.messages);
+
+      const differingKeys = new Set(expected.differences.map((d) => d.key));
+      expect(diff.records).toMatchObject({ different: differingKeys.size, equal: controlSide.records.length - differingKeys.size - expected.onlyInControl.length });
+      expect(diff.messages.equal).toBe(expected.equalMessages);
+      const consistent = expected.differences.length + expected.onlyInControl.length + expected.onlyInCandidate.length + expected.messages.length === 0;
+      expect(stored.consistent).toBe(consistent);
+      differencesFound += found.length;
+    }
+    // Shanghai differs under every rule set (活动编号, 计入业绩金额, 备注 …): the comparison is not vacuous.
+    if (jobId === 'campaign-sh-2025-09') expect(differencesFound).toBeGreaterThan(5);
+    // Only the control's messages reached the outbox: as many as v1's legacy pipeline queued.
+    const queued = inputs.reduce((n, _file, i) => n + fixtureBatch(control, i).messages.length, 0);
+    expect(outboxRows(herald.db)).toHaveLength(queued);
+  }, 120_000);
 });

@@ -25,7 +25,7 @@ async function start(extra: string[] = []): Promise<DesktopShell> {
   return shell;
 }
 
-type Item = { id?: string; label?: string; click?: () => void };
+type Item = { id?: string; label?: string; checked?: boolean; submenu?: Item[]; click?: () => void };
 const trayItems = () => (Tray.created[0]!.menu!.template as Item[]);
 
 beforeEach(() => resetElectron());
@@ -145,6 +145,19 @@ describe('desktop shell at work', () => {
     await expect.poll(() => shell.herald.status.current().pausedAll).toBe(true);
     await expect.poll(() => trayItems().some((i) => i.id === 'resume-all')).toBe(true);
     expect(await ipcMain.invoke('herald:health', UI, {})).toMatchObject({ ok: true });
+  });
+
+  it('switches a job’s shadow mode from the tray (job ▸ mode), recorded as via the tray', async () => {
+    const shell = await start();
+    const modeOf = (jobId: string) => trayItems().find((i) => i.id === 'job-mode')?.submenu?.find((j) => j.id === `mode:${jobId}`);
+    await expect.poll(() => modeOf('campaign-sh-2025-09')?.submenu?.find((m) => m.checked)?.id).toBe('mode:campaign-sh-2025-09:control');
+    modeOf('campaign-sh-2025-09')!.submenu!.find((m) => m.id === 'mode:campaign-sh-2025-09:shadow')!.click!();
+    await settle();
+    await expect.poll(() => modeOf('campaign-sh-2025-09')?.submenu?.find((m) => m.checked)?.id).toBe('mode:campaign-sh-2025-09:shadow');
+    const history = await ipcMain.invoke('herald:shadow.history', UI, { jobId: 'campaign-sh-2025-09' });
+    const { changes } = (history as { data: { changes: Array<Record<string, unknown>> } }).data;
+    expect(changes[0]).toMatchObject({ fromMode: 'control', toMode: 'shadow', toCandidate: 'v1-db', actor: 'tray', reason: '从托盘菜单切换' });
+    expect(shell.herald.db.prepare("SELECT mode FROM shadow_jobs WHERE job_id = 'campaign-sh-2025-09'").get()).toEqual({ mode: 'shadow' });
   });
 
   it('closes the core and releases the data folder on quit', async () => {

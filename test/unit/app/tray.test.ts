@@ -12,7 +12,7 @@ const jobs = [
 ];
 
 function status(over: Partial<TrayStatus> = {}): TrayStatus {
-  return { state: 'ok', pausedAll: false, runningJobs: [], failures: [], jobs, language: 'en', ...over };
+  return { state: 'ok', pausedAll: false, runningJobs: [], failures: [], jobs, shadowJobs: [], language: 'en', ...over };
 }
 
 function callbacks(): TrayCallbacks & { calls: string[] } {
@@ -23,12 +23,13 @@ function callbacks(): TrayCallbacks & { calls: string[] } {
     pauseAll: () => calls.push('pause'),
     resumeAll: () => calls.push('resume'),
     runJob: (id) => calls.push(`run:${id}`),
+    setMode: (id, mode) => calls.push(`mode:${id}:${mode}`),
     openLogsFolder: () => calls.push('logs'),
     quit: () => calls.push('quit'),
   };
 }
 
-type Item = { id?: string; label?: string; enabled?: boolean; type?: string; submenu?: Item[]; click?: () => void };
+type Item = { id?: string; label?: string; enabled?: boolean; type?: string; checked?: boolean; submenu?: Item[]; click?: () => void };
 const items = (menu: FakeMenu | undefined) => (menu?.template ?? []) as Item[];
 const byId = (list: Item[], id: string) => list.find((i) => i.id === id);
 
@@ -70,6 +71,30 @@ describe('tray menu', () => {
     byId(menu, 'open-logs')!.click!();
     byId(menu, 'quit')!.click!();
     expect(cb.calls).toEqual(['run:pending-orders', 'open', 'logs', 'quit']);
+  });
+
+  it('offers job ▸ mode for jobs with two pipelines: the current mode checked, a click switches', () => {
+    const cb = callbacks();
+    const shadowJobs = [
+      { id: 'campaign-sh-2025-09', title: 'Shanghai September', mode: 'shadow' as const },
+      { id: 'campaign-bj-2025-09', title: 'Beijing September', mode: 'control' as const },
+    ];
+    const menu = trayMenuTemplate(status({ shadowJobs }), cb) as Item[];
+    expect(menu.filter((i) => i.type !== 'separator').map((i) => i.label)).toEqual(['Open Herald', 'Pause all', 'Run job', 'Job mode (shadow)', 'Open logs folder', 'Quit']);
+    const jobs = byId(menu, 'job-mode')!.submenu!;
+    expect(jobs.map((j) => j.label)).toEqual(['Shanghai September: Shadow', 'Beijing September: Control']);
+    expect(jobs[0]!.submenu!.map((m) => [m.label, m.type, m.checked])).toEqual([
+      ['Control', 'radio', false],
+      ['Shadow', 'radio', true],
+      ['Candidate live', 'radio', false],
+    ]);
+    jobs[0]!.submenu![0]!.click!();
+    jobs[0]!.submenu![1]!.click!(); // already in shadow mode: nothing to switch
+    jobs[1]!.submenu![2]!.click!();
+    expect(cb.calls).toEqual(['mode:campaign-sh-2025-09:control', 'mode:campaign-bj-2025-09:candidate']);
+    const zh = trayMenuTemplate(status({ shadowJobs, language: 'zh-CN' }), cb) as Item[];
+    expect(byId(zh, 'job-mode')!.label).toBe('任务模式（影子）');
+    expect(byId(zh, 'job-mode')!.submenu![0]!.submenu!.map((m) => m.label)).toEqual(['对照', '影子', '候选上线']);
   });
 
   it('disables Run job with a placeholder while there are no jobs', () => {

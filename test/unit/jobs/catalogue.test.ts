@@ -71,17 +71,22 @@ describe('default job set', () => {
     }
   });
 
-  it('starts with every job disabled; the monitoring and campaign jobs run their pipelines, the others are placeholders that say what is missing', () => {
+  it('starts with every job disabled, every job runs its pipelines, and September has both for shadow mode', () => {
     const db = openDatabase(path.join(tempDir(), 'herald.sqlite'));
     migrate(db);
     const store = new JobConfigStore(db, new ManualClock(0), new Map(catalogue.map((j) => [j.id, j])));
     for (const job of catalogue) {
       expect(store.get(job.id).enabled, job.id).toBe(false);
+      expect(job.body.kind, job.id).toBe('pipeline');
       const monitor = MONITOR_JOBS[job.id];
       if (monitor) {
         expect(job.body, job.id).toBe(monitor.body);
         expect(job.settingsSchema, job.id).toBe(monitor.settingsSchema);
-      } else if (job.body.kind === 'unavailable') expect(job.body.reason, job.id).toMatch(/is not built/);
+      }
+    }
+    for (const id of ['campaign-bj-2025-09', 'campaign-sh-2025-09']) {
+      const body = byId.get(id)!.body;
+      expect(body.kind === 'pipeline' && Object.keys(body.pipelines), id).toEqual(['v1-ledger', 'v1-db']);
     }
     for (const id of ['bj-sign-broadcast', 'bj-performance-broadcast', 'campaign-bj-2025-04', 'campaign-sh-2025-08b', 'campaign-sh-2025-12', ...MONITOR_JOB_IDS]) expect(byId.get(id)?.body.kind, id).toBe('pipeline');
     db.close();

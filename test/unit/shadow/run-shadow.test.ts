@@ -30,8 +30,8 @@ function setup(pipelines: Record<string, PipelineSpec<CampaignInput>>, config: S
   const emitted: HeraldEvent[] = [];
   events.subscribe((e) => emitted.push(e));
   const inner = inProcessSideRunner({ pipelines: () => pipelines as Record<string, PipelineSpec<unknown>>, liveDb: db, enqueue: outbox.enqueue });
-  const stateTables = (_job: string, pipelineId: string) => [{ ledger: 'l', db: 'd' }[pipelineId] ?? ''].filter(Boolean);
-  const ctx: ShadowContext = { db, clock, sandboxDir: path.join(dir, 'sandbox'), sides: wrap ? wrap(inner) : inner, events, cores: 4, stateTables };
+  const stateScopes = (_job: string, pipelineId: string) => ({ ledger: [{ table: 'l' }], db: [{ table: 'd' }] })[pipelineId] ?? [];
+  const ctx: ShadowContext = { db, clock, sandboxDir: path.join(dir, 'sandbox'), sides: wrap ? wrap(inner) : inner, events, cores: 4, stateScopes };
   ensureShadowJob(db, clock, { jobId: JOB, defaultPipeline: 'ledger' });
   updateShadowSettings(db, clock, JOB, { config: ShadowConfigSchema.parse(config) });
   setMode(db, clock, { jobId: JOB, mode: 'shadow', candidatePipeline: 'db', reason: 'test', actor: 'api' });
@@ -216,7 +216,7 @@ describe('switching while runs are in flight or queued', () => {
     expect((await first.comparison)!.mode).toBe('shadow');
     const next = await runOnce(env, 2, 2);
     expect(next.mode).toBe('control');
-    expect(g.seen).toEqual(['1:db:sandbox', '1:ledger:live', '2:ledger:live']);
+    expect(g.seen).toEqual(['1:ledger:live', '1:db:sandbox', '2:ledger:live']);
   });
 
   it('rollback while runs are queued: queued runs take the mode when they start', async () => {
@@ -239,7 +239,7 @@ describe('switching while runs are in flight or queued', () => {
     g.release();
     await queue;
     expect(modes).toEqual(['shadow', 'control', 'control']);
-    expect(g.seen).toEqual(['1:db:sandbox', '1:ledger:live', '2:ledger:live', '3:ledger:live']);
+    expect(g.seen).toEqual(['1:ledger:live', '1:db:sandbox', '2:ledger:live', '3:ledger:live']);
     expect(listShadowRuns(env.db, JOB, { limit: 10, offset: 0 }).runs.map((r) => r.runId)).toEqual([1]);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/db/open.js';
 import { migrate } from '../../../main/db/migrate.js';
 import { diffRules, diffSides } from '../../../main/shadow/diff/index.js';
-import { getShadowRunDiff, insertShadowRun, kpiRuns, listShadowRuns, pruneShadowRuns, type ShadowRunInput } from '../../../main/shadow/run-store.js';
+import { getShadowRunDiff, insertShadowRun, kpiRuns, listShadowRuns, pruneShadowRuns, toStoredDiff, type ShadowRunInput } from '../../../main/shadow/run-store.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 const DAY = 86_400_000;
@@ -32,7 +32,7 @@ function input(day: number, o: Partial<ShadowRunInput> = {}): ShadowRunInput {
     cores: 2,
     control: side('a', 'live'),
     candidate: side('b', 'sandbox'),
-    diff,
+    diff: toStoredDiff(diff),
     noiseCalibrated: false,
     triggers: [],
     rolledBack: false,

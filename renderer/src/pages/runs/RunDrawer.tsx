@@ -5,7 +5,7 @@ import { useApi } from '../../api/hooks.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatBytes, formatDateTime, formatDuration } from '../../format/time.js';
 import type { MethodOutput } from '../../../../main/api/contract/index.js';
-import { RunProgress, RunStatusTag, useSummaryText, useTitle } from './shared.js';
+import { RunModeTag, RunProgress, RunStatusTag, useSummaryText, useTitle } from './shared.js';
 
 type RunDetail = MethodOutput<'runs.get'>;
 type LogLine = RunDetail['logs'][number];
@@ -119,6 +119,11 @@ function OpenRunDrawer({ runId, onClose, onOpenRun }: Props) {
               )}
             </Descriptions.Item>
             {data.pipeline ? <Descriptions.Item label={t('detail.pipeline')}>{data.pipeline}</Descriptions.Item> : null}
+            {data.mode ? (
+              <Descriptions.Item label={t('detail.mode')}>
+                <RunModeTag mode={data.mode} always testId="run-detail-mode" />
+              </Descriptions.Item>
+            ) : null}
           </Descriptions>
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             {t('detail.logs')}

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDateTime, formatDuration } from '../../format/time.js';
 import type { MethodInput } from '../../../../main/api/contract/index.js';
 import { RunDrawer } from './RunDrawer.js';
-import { RUN_STATUSES, RunProgress, RunStatusTag, TRIGGER_KINDS, useSummaryText, useTitle, type RunStatus, type RunSummary } from './shared.js';
+import { RUN_STATUSES, RunModeTag, RunProgress, RunStatusTag, TRIGGER_KINDS, useSummaryText, useTitle, type RunStatus, type RunSummary } from './shared.js';
 
 type Filter = MethodInput<'runs.list'> & { page: number; pageSize: number };
 
@@ -118,7 +118,17 @@ export function RunsPage() {
               </span>
             ),
           },
-          { title: t('columns.status'), dataIndex: 'status', width: 110, render: (s: RunStatus, r) => <RunStatusTag status={s} testId={`run-status-${r.id}`} /> },
+          {
+            title: t('columns.status'),
+            dataIndex: 'status',
+            width: 150,
+            render: (s: RunStatus, r) => (
+              <span>
+                <RunStatusTag status={s} testId={`run-status-${r.id}`} />
+                <RunModeTag mode={r.mode} testId={`run-mode-${r.id}`} />
+              </span>
+            ),
+          },
           { title: t('columns.kind'), dataIndex: 'triggerKind', width: 100, render: (k: RunSummary['triggerKind']) => t(`kind.${k}`) },
           { title: t('columns.scheduledAt'), dataIndex: 'scheduledAt', width: 170, render: (v: string) => formatDateTime(v) },
           { title: t('columns.startedAt'), dataIndex: 'startedAt', width: 170, render: (v: string | null) => formatDateTime(v) },

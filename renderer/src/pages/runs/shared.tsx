@@ -30,6 +30,20 @@ export function RunStatusTag({ status, testId }: { status: RunStatus; testId?: s
   );
 }
 
+export type RunMode = NonNullable<RunSummary['mode']>;
+const modeColor: Record<RunMode, string> = { control: 'default', shadow: 'purple', candidate: 'magenta' };
+
+/** The shadow mode a run ran in (main/shadow): only worth a tag when it is not the plain control run, unless `always`. */
+export function RunModeTag({ mode, testId, always = false }: { mode: RunSummary['mode']; testId?: string; always?: boolean }) {
+  const { t } = useTranslation('runs');
+  if (!mode || (mode === 'control' && !always)) return null;
+  return (
+    <Tag color={modeColor[mode]} data-testid={testId} data-mode={mode}>
+      {t(`mode.${mode}`)}
+    </Tag>
+  );
+}
+
 /** A progress bar when the pipeline reported a total, else the count and the step. */
 export function RunProgress({ progress, testId }: { progress: RunProgressValue | null; testId?: string }) {
   const { t } = useTranslation('runs');
