@@ -1,6 +1,6 @@
 // `npm run audit:electron`: Doyensec's Electronegativity over the Electron code (main/app and
 // preload). Findings not on the accepted list below fail the run; each accepted one says why (the
-// README repeats them). The scanner cannot be pointed at two folders, so both are copied into one
+// docs/desktop-shell.md repeats them). The scanner cannot be pointed at two folders, so both are copied into one
 // temporary folder first.
 import fs from 'node:fs';
 import os from 'node:os';
