@@ -5,7 +5,8 @@ import type { LogMessage } from 'electron-log';
 
 /**
  * Structured logging for every process (Electron app, headless server, CLI, workers): one file per
- * day in the data folder's `logs/`, rotated by size within a day and pruned after `retentionDays`.
+ * day in the data folder's `logs/`, rotated by size within a day and pruned after `retentionDays`
+ * (at start and whenever a new day's file begins, so a tray app running for months stays pruned).
  * Each line is `<ISO time> <level> [<scope>] <message> <JSON context>`, so the Logs page and
  * diagnostics can parse what any process wrote. Secrets must never reach here: callers pass masked
  * values (see outbox/secrets).
@@ -84,12 +85,26 @@ export function configureLogging(options: LoggingOptions): void {
   configuredDir = options.logsDir;
   const file = log.transports.file;
   file.maxSize = 10 * 1024 * 1024;
-  file.resolvePathFn = () => path.join(options.logsDir, logFileName(new Date()));
+  const retentionDays = options.retentionDays ?? 30;
+  let currentName = logFileName(new Date());
+  // electron-log asks for the path on every line: the first line of a new day prunes old files.
+  file.resolvePathFn = () => {
+    const name = logFileName(new Date());
+    if (name !== currentName) {
+      currentName = name;
+      try {
+        pruneOldLogs(options.logsDir, retentionDays);
+      } catch {
+        // Pruning must never cost a log line; the next day (or start) tries again.
+      }
+    }
+    return path.join(options.logsDir, name);
+  };
   file.format = ({ message }: { message: LogMessage }) => [String(message.data[0])];
   log.transports.console.format = ({ message }: { message: LogMessage }) => [String(message.data[0])];
   consoleOn = options.console !== false;
   setLogLevel(options.level ?? 'info');
-  pruneOldLogs(options.logsDir, options.retentionDays ?? 30);
+  pruneOldLogs(options.logsDir, retentionDays);
 }
 
 /** The least severe level logged (the `logLevel` setting), for the file, the console and live listeners. */

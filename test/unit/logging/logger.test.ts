@@ -1,8 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { configureLogging, createLogger, logFileName, onLogEntry, parseLogLine, pruneOldLogs, setLogLevel, tailLog } from '../../../main/logging/logger.js';
 import { tempDir } from '../../helpers/tmp.js';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('log files', () => {
   it('names one file per local day', () => {
@@ -59,5 +63,24 @@ describe('log files', () => {
     off();
     expect(seen).toEqual(['info shown', 'debug now shown']);
     expect(tailLog({ logsDir: dir, limit: 10 }).map((e) => e.message)).toEqual(['shown', 'now shown']);
+  });
+
+  it('starts a new file at local midnight and prunes files past the retention then, without a restart', () => {
+    const dir = tempDir();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2026, 10, 25, 23, 59, 58));
+    // Last written at midnight 30 days before the new day: kept at start, past the retention after midnight.
+    const aging = path.join(dir, 'herald-2026-10-26.log');
+    fs.writeFileSync(aging, 'z');
+    fs.utimesSync(aging, new Date(2026, 9, 27), new Date(2026, 9, 27));
+    configureLogging({ logsDir: dir, console: false, retentionDays: 30 });
+    const log = createLogger('test');
+    log.info('before midnight');
+    expect(fs.existsSync(aging)).toBe(true);
+    vi.setSystemTime(new Date(2026, 10, 26, 0, 0, 1));
+    log.info('after midnight');
+    expect(fs.readdirSync(dir).sort()).toEqual(['herald-2026-11-25.log', 'herald-2026-11-26.log']);
+    expect(fs.readFileSync(path.join(dir, 'herald-2026-11-25.log'), 'utf8')).toMatch(/^\S+ info \[test\] before midnight\n$/);
+    expect(fs.readFileSync(path.join(dir, 'herald-2026-11-26.log'), 'utf8')).toMatch(/^\S+ info \[test\] after midnight\n$/);
   });
 });
