@@ -7,7 +7,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     pool: 'forks',
-    testTimeout: 30_000,
+    // Tests that spawn several CLI or headless processes take ~25 s on a loaded 2-core machine.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     globalSetup: ['test/helpers/global-setup.ts'],
     // expect.poll waits for live UI and background work; a loaded CI machine needs more than 1 s.
