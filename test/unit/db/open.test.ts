@@ -20,6 +20,37 @@ describe('openDatabase', () => {
     expect((error as HeraldError).message).toContain(file);
   });
 
+  it('opens every connection in WAL mode with foreign keys, a busy timeout and synchronous NORMAL', () => {
+    const file = path.join(tempDir(), 'pragmas.sqlite');
+    const db = openDatabase(file);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+    // SQLite reports synchronous as a number: 0 OFF, 1 NORMAL, 2 FULL.
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    const other = openDatabase(file, { busyTimeoutMs: 1234 });
+    expect(other.pragma('busy_timeout', { simple: true })).toBe(1234);
+    expect(other.pragma('foreign_keys', { simple: true })).toBe(1);
+    other.close();
+    db.close();
+  });
+
+  it('waits for another connection\'s write lock instead of failing at once', () => {
+    const file = path.join(tempDir(), 'busy.sqlite');
+    const holder = openDatabase(file);
+    holder.exec('CREATE TABLE t (x INTEGER)');
+    const waiter = openDatabase(file, { busyTimeoutMs: 300 });
+    holder.exec('BEGIN IMMEDIATE');
+    const started = Date.now();
+    expect(() => waiter.exec('BEGIN IMMEDIATE')).toThrow(/busy|locked/i);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    holder.exec('COMMIT');
+    waiter.exec('BEGIN IMMEDIATE; INSERT INTO t VALUES (1); COMMIT');
+    expect(holder.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: 1 });
+    waiter.close();
+    holder.close();
+  });
+
   it('reports an intact database as ok', () => {
     const db = openDatabase(path.join(tempDir(), 'ok.sqlite'));
     expect(integrityCheck(db)).toEqual({ ok: true, problems: [] });
