@@ -5,7 +5,7 @@ import { nextNineShanghai, shanghaiNine } from '../helpers/jobs/time.js';
 import { openHerald } from '../helpers/browser.js';
 
 describe('controlling jobs from the Jobs page', () => {
-  it('enables, pauses and resumes one job and all jobs, and fires an event whose payload becomes the run’s input', async () => {
+  it('enables, pauses and resumes one job and all jobs, fires an event whose payload becomes the run’s input, and edits a trigger', async () => {
     const s = await startTestServer({ jobs: testJobsConfig({ only: ['rows', 'on-event'] }) });
     createTestTables(s.herald.db);
     const job = async (jobId: string) => s.call('jobs.get', { jobId });
@@ -46,6 +46,14 @@ describe('controlling jobs from the Jobs page', () => {
     await expect.poll(async () => (await s.call('runs.list', { jobId: 'on-event' })).runs.map((r) => [r.triggerKind, r.status])).toEqual([['event', 'succeeded']]);
     const [run] = (await s.call('runs.list', { jobId: 'on-event' })).runs;
     expect(businessRows(s.herald.db, run!.id).map((r) => r.value)).toEqual([7, 8]);
+
+    // Edit the trigger: stored, shown in words, and the next run follows it.
+    await page.getByTestId('job-edit-rows').click();
+    await page.getByTestId('trigger-expression-0').fill('30 8 * * 1');
+    await page.getByTestId('job-edit-save').click();
+    await expect.poll(async () => (await job('rows')).triggers.map((t) => t.spec)).toEqual([{ kind: 'cron', expression: '30 8 * * 1' }]);
+    await expect.poll(() => page.getByTestId('job-trigger-rows').textContent()).toMatch(/08:30/);
+    expect(new Date((await job('rows')).nextRunAt!).toLocaleString('en-GB', { timeZone: 'Asia/Shanghai', weekday: 'long', hour: '2-digit', minute: '2-digit' })).toBe('Monday 08:30');
 
     // Disable again: stored, and no next run.
     await page.getByTestId('job-enable-rows').click();
