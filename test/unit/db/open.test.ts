@@ -2,22 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, integrityCheck, inTransaction } from '../../../main/db/open.js';
-import { HeraldError } from '../../../main/shared/errors.js';
+import { thrown } from '../../helpers/errors.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 describe('openDatabase', () => {
   it('gives a clear DB_CORRUPT error for a file that is not SQLite', () => {
     const file = path.join(tempDir(), 'broken.sqlite');
     fs.writeFileSync(file, 'this is not a database, just some text that fills the header '.repeat(100));
-    let error: unknown;
-    try {
-      openDatabase(file);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(HeraldError);
-    expect((error as HeraldError).code).toBe('DB_CORRUPT');
-    expect((error as HeraldError).message).toContain(file);
+    const error = thrown(() => openDatabase(file));
+    expect(error.code).toBe('DB_CORRUPT');
+    expect(error.message).toContain(file);
   });
 
   it('opens every connection in WAL mode with foreign keys, a busy timeout and synchronous NORMAL', () => {
