@@ -5,7 +5,7 @@ import { nextNineShanghai, shanghaiNine } from '../helpers/jobs/time.js';
 import { openHerald } from '../helpers/browser.js';
 
 describe('controlling jobs from the Jobs page', () => {
-  it('enables, pauses and resumes one job and all jobs, fires an event whose payload becomes the run’s input, and edits a trigger', async () => {
+  it('enables, pauses and resumes one job and all jobs, fires an event whose payload becomes the run’s input (its last run shown), and edits a trigger', async () => {
     const s = await startTestServer({ jobs: testJobsConfig({ only: ['rows', 'on-event'] }) });
     createTestTables(s.herald.db);
     const job = async (jobId: string) => s.call('jobs.get', { jobId });
@@ -46,6 +46,11 @@ describe('controlling jobs from the Jobs page', () => {
     await expect.poll(async () => (await s.call('runs.list', { jobId: 'on-event' })).runs.map((r) => [r.triggerKind, r.status])).toEqual([['event', 'succeeded']]);
     const [run] = (await s.call('runs.list', { jobId: 'on-event' })).runs;
     expect(businessRows(s.herald.db, run!.id).map((r) => r.value)).toEqual([7, 8]);
+    // The job's row shows the last run's status, live.
+    await expect.poll(() => page.getByTestId('job-last-status-on-event').getAttribute('data-status')).toBe('succeeded');
+    expect(await page.getByTestId('job-last-summary-on-event').textContent()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
+    // …and its duration (the run took well under a minute).
+    expect(await page.locator('tr[data-row-key="on-event"]').textContent()).toMatch(/\d(\.\d)? m?s/);
 
     // Edit the trigger: stored, shown in words, and the next run follows it.
     await page.getByTestId('job-edit-rows').click();
