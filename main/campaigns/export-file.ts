@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Db } from '../db/open.js';
 import { HeraldError } from '../shared/errors.js';
 import { ledgerCsv, ledgerExport } from './export.js';
-import { shanghaiDateTime } from './pipelines/common.js';
+import { shanghaiDateTime } from '../shared/shanghai-time.js';
 
 /**
  * Ledger exports as files in `<data>/exports/` (v1's columns: `PerformanceData-*.csv` for file-era

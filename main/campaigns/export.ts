@@ -3,7 +3,7 @@ import type { Db } from '../db/open.js';
 import { activityCodeFor } from './configs/index.js';
 import { LEDGER_HEADERS, PERFORMANCE_DATA_COLUMNS } from './input/columns.js';
 import { campaignFor } from './pipelines/index.js';
-import { shanghaiDateTime } from './pipelines/common.js';
+import { shanghaiDateTime } from '../shared/shanghai-time.js';
 import type { PipelineId } from './configs/schema.js';
 import { floatRepr } from './rules/py.js';
 import { readLedger } from './store/ledger-store.js';

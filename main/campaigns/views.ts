@@ -1,7 +1,7 @@
 import type { Db } from '../db/open.js';
 import type { Campaign } from './configs/index.js';
 import { activityCodeFor } from './configs/index.js';
-import { shanghaiDateTime } from './pipelines/common.js';
+import { shanghaiDateTime } from '../shared/shanghai-time.js';
 import { readLedger } from './store/ledger-store.js';
 import type { PerformanceRow } from './store/performance-store.js';
 

@@ -1,9 +1,9 @@
-import { officeTime } from '../outbox/ids.js';
+import { shanghaiDateTime } from '../shared/shanghai-time.js';
 
 /** How the CLI shows things: office time (Asia/Shanghai), aligned tables, JSON on request. */
 
 export function shownTime(iso: string | null | undefined): string {
-  return iso ? officeTime(Date.parse(iso)) : '—';
+  return iso ? shanghaiDateTime(Date.parse(iso)) : '—';
 }
 
 /** Columns padded to their widest cell (CJK characters count double, as a terminal shows them). */

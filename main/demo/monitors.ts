@@ -11,7 +11,7 @@ import { MONITOR_JOBS } from '../monitors/definitions.js';
 import { SMARTSHEET_JOB_IDS } from '../monitors/jobs/smartsheet-sync.js';
 import { RECIPIENTS, smartsheetRecipient } from '../monitors/transforms/recipients.js';
 import { SMARTSHEET_TABLES, type SmartsheetTableId } from '../monitors/transforms/smartsheet-tables.js';
-import { addDays, shanghaiDate } from '../monitors/transforms/shanghai-time.js';
+import { addDays, shanghaiDate, shanghaiDateTime } from '../shared/shanghai-time.js';
 
 /**
  * The monitoring jobs in `--demo`: bundled sample cards (`resources/demo/monitors/cards.json`, times
@@ -39,15 +39,13 @@ interface Samples {
   slaWeek: Record<string, unknown[][]>;
 }
 
-const SHANGHAI_MS = 8 * 3_600_000;
-
 /** `{day N HH:MM:SS}`, `{day N}`, `{ago N}` (minutes) → Asia/Shanghai times relative to `now`. */
 export function resolveDemoTimes(text: string, now: number): string {
   const today = shanghaiDate(new Date(now));
   return text
     .replace(/\{day (-?\d+) (\d\d:\d\d:\d\d(?:\.\d+)?)\}/g, (_, n: string, time: string) => `${addDays(today, Number(n))}T${time}+08:00`)
     .replace(/\{day (-?\d+)\}/g, (_, n: string) => addDays(today, Number(n)))
-    .replace(/\{ago (\d+)\}/g, (_, n: string) => `${new Date(now - Number(n) * 60_000 + SHANGHAI_MS).toISOString().slice(0, 19)}+08:00`);
+    .replace(/\{ago (\d+)\}/g, (_, n: string) => `${shanghaiDateTime(now - Number(n) * 60_000).replace(' ', 'T')}+08:00`);
 }
 
 export function loadDemoSamples(now: number): Samples {

@@ -1,9 +1,9 @@
 import type { Db } from '../db/open.js';
 import type { RunRow } from './run-store.js';
 
+import { shanghaiDate } from '../shared/shanghai-time.js';
+
 const DAY_MS = 86_400_000;
-/** `YYYY-MM-DD` of an instant in the office's time zone. */
-export const officeDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 interface DaySummary {
   runs: number;
@@ -42,7 +42,7 @@ export function pruneRuns(db: Db, now: number, retentionDays: number): PruneRepo
     const old = db.prepare("SELECT * FROM runs WHERE created_at < ? AND status NOT IN ('queued', 'running')").all(cutoff) as RunRow[];
     const days = new Map<string, DaySummary & { jobId: string; day: string }>();
     for (const run of old) {
-      const day = officeDay.format(new Date(run.created_at));
+      const day = shanghaiDate(run.created_at);
       const key = `${run.job_id}\u0000${day}`;
       const s = days.get(key) ?? { jobId: run.job_id, day, runs: 0, byStatus: {}, totalDurationMs: 0, maxDurationMs: 0, counts: {} };
       s.runs += 1;

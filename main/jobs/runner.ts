@@ -300,7 +300,7 @@ export class JobRunner {
     if (end.status !== 'succeeded' && runs.get(active.runId)?.committed_at) end = { status: 'succeeded' };
     if (end.error) active.log.write(end.status === 'failed' ? 'error' : 'warn', end.error.message, { code: end.error.code });
     if (end.error?.stack) active.log.toFileOnly('error', 'Stack of the run error', { stack: end.error.stack });
-    else active.log.write('info', 'Run succeeded');
+    else if (end.status === 'succeeded') active.log.write('info', 'Run succeeded');
     const durationMs = Math.round(performance.now() - started);
     await this.finish(active, { ...end, durationMs });
     // The job stays busy until the other side is compared and stored: the next run's sandbox side

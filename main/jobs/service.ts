@@ -16,7 +16,8 @@ import { HeraldError } from '../shared/errors.js';
 import { createLogger } from '../logging/logger.js';
 import { inputSize } from './input-store.js';
 import { listRuns, recentRuns, runLogs, type RunFilter } from './run-queries.js';
-import { dailySummaries, officeDay, pruneRuns } from './retention.js';
+import { dailySummaries, pruneRuns } from './retention.js';
+import { shanghaiDate } from '../shared/shanghai-time.js';
 import { shadowCatalogue } from './shadow-catalogue.js';
 import { getModeForRun } from '../shadow/modes.js';
 import { executeRun } from '../shadow/run-shadow.js';
@@ -306,7 +307,7 @@ export class JobsService implements Service {
   }
 
   private diagnostics(): unknown {
-    const since = officeDay.format(new Date(this.herald.clock.now() - 30 * 86_400_000));
+    const since = shanghaiDate(this.herald.clock.now() - 30 * 86_400_000);
     return {
       recentRuns: recentRuns(this.herald.db, 200).map((r) => this.runSummary(r)),
       dailySummaries: dailySummaries(this.herald.db, since),

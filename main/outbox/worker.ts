@@ -9,7 +9,7 @@ import type { SenderRegistry } from '../channels/registry.js';
 import type { RateLimitRule, SendOutcome } from '../channels/types.js';
 import { addInterrupted, configVersion, isSendingEnabled } from './control.js';
 import { parseContent } from './enqueue.js';
-import { officeTime } from './ids.js';
+import { shanghaiDateTime } from '../shared/shanghai-time.js';
 import { exhaustedChannels, getMessageRow, metadataOf, patchMessage, type MessageRow } from './message-row.js';
 import { pacingRule, policyOf } from './delivery-policy.js';
 import { resolveRoute, type ResolvedRoute } from './recipients.js';
@@ -251,7 +251,7 @@ export class DeliveryWorker {
     const opening = nextOpening(choice.config.window, now);
     if (opening > now) {
       if (row.wait_reason !== 'window') {
-        addTrace(this.db, row.seq, now, { kind: 'window-wait', status: row.status, channel: choice.channel, detail: `Outside ${choice.channel}'s sending window ${choice.config.window?.start}–${choice.config.window?.end}; waiting until ${officeTime(opening)}.` });
+        addTrace(this.db, row.seq, now, { kind: 'window-wait', status: row.status, channel: choice.channel, detail: `Outside ${choice.channel}'s sending window ${choice.config.window?.start}–${choice.config.window?.end}; waiting until ${shanghaiDateTime(opening)}.` });
       }
       patchMessage(this.db, row.seq, { channel: choice.channel, attempts, parts_sent: partsSent, next_attempt_at: opening, wait_reason: 'window', updated_at: now });
       return 'deferred';
@@ -359,7 +359,7 @@ export class DeliveryWorker {
             if (claim.attempt <= retries.maxRetries) {
               const at = now + retryDelay(retries, claim.attempt, this.random);
               patchMessage(this.db, row.seq, { ...base, status: 'failed', next_attempt_at: at, last_error: outcome.reason, last_error_code: outcome.code ?? 'RETRY' });
-              addTrace(this.db, row.seq, now, { kind: 'attempt-failed', status: 'failed', channel, attempt: claim.attempt, part, code: outcome.code ?? null, ...response, detail: `${outcome.reason} Retry ${claim.attempt} of ${retries.maxRetries} at ${officeTime(at)}.` });
+              addTrace(this.db, row.seq, now, { kind: 'attempt-failed', status: 'failed', channel, attempt: claim.attempt, part, code: outcome.code ?? null, ...response, detail: `${outcome.reason} Retry ${claim.attempt} of ${retries.maxRetries} at ${shanghaiDateTime(at)}.` });
               return;
             }
             addTrace(this.db, row.seq, now, { kind: 'attempt-failed', status: 'failed', channel, attempt: claim.attempt, part, code: outcome.code ?? null, ...response, detail: `${outcome.reason} No retries left on ${channel}.` });

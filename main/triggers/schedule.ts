@@ -1,8 +1,9 @@
 import cronParser from 'cron-parser';
 import type { TriggerSpec } from '../jobs/types.js';
+import { OFFICE_TIME_ZONE } from '../shared/shanghai-time.js';
 
 /** The office's time zone: cron expressions without a zone are read in it. */
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+export const DEFAULT_TIME_ZONE = OFFICE_TIME_ZONE;
 
 /**
  * The times a time-based trigger fires at, as epoch milliseconds. `next` is strictly after its

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method, NoInput } from './define.js';
+import { LogLevelSchema } from './system.js';
 
 export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'timed-out', 'skipped', 'cancelled', 'interrupted'] as const;
 export const RunStatusSchema = z.enum(RUN_STATUSES);
@@ -99,7 +100,7 @@ export const RunSummarySchema = z.object({
 export const RunLogLineSchema = z.object({
   seq: z.number().int(),
   at: Instant,
-  level: z.enum(['error', 'warn', 'info', 'debug']),
+  level: LogLevelSchema,
   message: z.string(),
   context: z.record(z.string(), z.unknown()).optional(),
 });

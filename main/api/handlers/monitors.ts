@@ -2,7 +2,7 @@ import type { Herald } from '../../core/herald.js';
 import type { HandlersOf } from '../dispatcher.js';
 import type { monitorsMethods } from '../contract/monitors.js';
 import { violationCounts } from '../../monitors/store/sla-violations.js';
-import { addDays, shanghaiDate } from '../../monitors/transforms/shanghai-time.js';
+import { addDays, shanghaiDate } from '../../shared/shanghai-time.js';
 
 export function monitorsHandlers(herald: Herald): HandlersOf<typeof monitorsMethods> {
   return {

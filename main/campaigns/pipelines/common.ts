@@ -6,25 +6,9 @@ import { ELITE_BADGE, RISING_STAR_BADGE } from '../configs/badges.js';
 import type { PyRecord } from '../rules/py.js';
 import type { AwardInput } from '../messages/award.js';
 import { awardMessage } from '../messages/award.js';
+import { shanghaiDateTime } from '../../shared/shanghai-time.js';
 
-/** Pieces both pipelines share: time in Asia/Shanghai, badges, message identity, the run output. */
-
-const SHANGHAI = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** `YYYY-MM-DD HH:MM:SS` in Asia/Shanghai (v1's host clock). */
-export function shanghaiDateTime(at: Date): string {
-  const p = Object.fromEntries(SHANGHAI.formatToParts(at).map((x) => [x.type, x.value]));
-  return `${p['year']}-${p['month']}-${p['day']} ${p['hour']}:${p['minute']}:${p['second']}`;
-}
+/** Pieces both pipelines share: time in UTC, badges, message identity, the run output. */
 
 /** `YYYY-MM-DD HH:MM:SS` in UTC (SQLite's `CURRENT_TIMESTAMP`, as v1's database rows carried). */
 export function utcDateTime(at: Date): string {

@@ -12,7 +12,8 @@ import { currentCampaign } from '../store/config-store.js';
 import { appendLedger, readLedger } from '../store/ledger-store.js';
 import type { NewLedgerRow } from '../store/ledger-store.js';
 import type { Badges } from './common.js';
-import { ANNOUNCEMENT, awardOutbound, badgesFor, campaignMessage, duplicateReporter, pipelineRecord, runOutput, shanghaiDateTime, utcDateTime } from './common.js';
+import { ANNOUNCEMENT, awardOutbound, badgesFor, campaignMessage, duplicateReporter, pipelineRecord, runOutput, utcDateTime } from './common.js';
+import { shanghaiDateTime } from '../../shared/shanghai-time.js';
 import type { QuirkFix } from './fixes.js';
 import { enabledFixes } from './fixes.js';
 

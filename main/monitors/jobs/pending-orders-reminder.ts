@@ -6,7 +6,7 @@ import type { RowIssue } from '../transforms/drafts.js';
 import { pendingDigestText, pendingSnapshots, type PendingSnapshot } from '../transforms/pending-orders.js';
 import { pyStr } from '../transforms/py-values.js';
 import { resolveProvider } from '../transforms/recipients.js';
-import { shanghaiDate } from '../transforms/shanghai-time.js';
+import { shanghaiDate } from '../../shared/shanghai-time.js';
 import { pyIsoUtc } from '../transforms/py-datetime.js';
 
 /**

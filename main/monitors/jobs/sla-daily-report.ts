@@ -6,7 +6,7 @@ import { isBindable } from '../store/sql-params.js';
 import { zipRecords, type PyDict } from '../transforms/card.js';
 import { hashedKey, type MessageDraft, type RowIssue } from '../transforms/drafts.js';
 import { resolveProvider, wecomChatRecipient } from '../transforms/recipients.js';
-import { addDays, shanghaiDate, weekday } from '../transforms/shanghai-time.js';
+import { addDays, shanghaiDate, weekday } from '../../shared/shanghai-time.js';
 import {
   SLA_COLUMNS, SLA_DAILY_PRAISE_TEXT, SlaRecordError, isMonday, slaDailyKey, slaDailyText, slaDigests, slaSnapshotDate, slaWeeklyDrafts, type StoredViolation,
 } from '../transforms/sla.js';

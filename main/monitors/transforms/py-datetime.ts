@@ -1,4 +1,4 @@
-import { shanghaiOffsetSeconds, shanghaiLocalToEpochSeconds } from './shanghai-time.js';
+import { shanghaiOffsetSeconds, shanghaiLocalToEpochSeconds } from '../../shared/shanghai-time.js';
 
 /**
  * The date/time parsing v1 relied on (CPython 3.11): `datetime.fromisoformat`, a subset of

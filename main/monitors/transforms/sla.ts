@@ -2,7 +2,7 @@ import type { PyDict } from './card.js';
 import { hashedKey, type MessageDraft } from './drafts.js';
 import { fromIsoFormat, pyDateTimeStr, strftime, type PyDateTime, PyValueError } from './py-datetime.js';
 import { compareCodePoints, pyStr, pyTruthy } from './py-values.js';
-import { addDays, dottedDate, weekday } from './shanghai-time.js';
+import { addDays, weekday } from '../../shared/shanghai-time.js';
 
 /**
  * SLA monitor texts and selections (spec §7.2). Two eras:
@@ -109,6 +109,11 @@ export interface StoredViolation {
 }
 
 /** The Monday report for one provider (no trailing line feed). */
+/** `YYYY-MM-DD` → `YYYY.MM.DD` (the SLA weekly report's period format). */
+function dottedDate(date: string): string {
+  return date.replaceAll('-', '.');
+}
+
 export function slaWeeklyReportText(provider: string, rows: readonly StoredViolation[], monday: string, appealName: string): string {
   const lines = [`数据周期: ${dottedDate(addDays(monday, -7))}-${dottedDate(addDays(monday, -1))}`, `服务商: ${provider}`, ''];
   for (const row of rows) lines.push(`- 工单编号：${pyStr(row.orderNum)} 管家：${pyStr(row.supervisorName)} 违规类型：${pyStr(row.violationType)}`);

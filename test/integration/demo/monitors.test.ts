@@ -8,7 +8,7 @@ import { jobsFor } from '../../../main/jobs/service.js';
 import { createLogger } from '../../../main/logging/logger.js';
 import { writeMetabaseSettings } from '../../../main/sources/config.js';
 import { violationCounts } from '../../../main/monitors/store/sla-violations.js';
-import { addDays, shanghaiDate } from '../../../main/monitors/transforms/shanghai-time.js';
+import { addDays, shanghaiDate } from '../../../main/shared/shanghai-time.js';
 import { ManualWaker, waitFor } from '../../helpers/jobs/herald.js';
 import { tempDir } from '../../helpers/tmp.js';
 

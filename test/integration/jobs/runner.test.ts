@@ -118,6 +118,10 @@ describe('job runner', () => {
     expect(run.status).toBe('cancelled');
     expect(run.error_code).toBe('CANCELLED');
     expect(businessRows(herald.db)).toEqual([]);
+    // The run's own log ends on the cancellation, never claiming success.
+    const logs = jobs.getRun(runId).logs;
+    expect(logs.at(-1)).toMatchObject({ level: 'warn' });
+    expect(logs.map((l) => l.message).join('\n')).not.toMatch(/succeeded/i);
     // The connection the worker held is gone: the database takes writes again.
     herald.db.prepare('INSERT INTO test_business (run_id, value) VALUES (0, 0)').run();
   });
@@ -140,6 +144,7 @@ describe('job runner', () => {
     expect(run.status).toBe('timed-out');
     expect(run.error_message).toBe('The run took longer than its limit of 2 s and was stopped; nothing it would have written was kept.');
     expect(businessRows(herald.db)).toEqual([]);
+    expect(jobs.getRun(run.id).logs.map((l) => l.message).join('\n')).not.toMatch(/succeeded/i);
   });
 
   it('cancels a queued run before it starts', async () => {

@@ -4,7 +4,7 @@ import { openDatabase } from '../../../main/db/open.js';
 import { currentVersion, latestVersion, migrate } from '../../../main/db/migrate.js';
 import { migrations } from '../../../main/db/migrations/index.js';
 import type { Migration } from '../../../main/db/migrations/types.js';
-import { HeraldError } from '../../../main/shared/errors.js';
+import { thrown } from '../../helpers/errors.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 const file = () => path.join(tempDir(), 'db.sqlite');
@@ -34,15 +34,9 @@ describe('migrations', () => {
     const db = openDatabase(file());
     migrate(db);
     db.prepare('INSERT INTO schema_version (version, name) VALUES (?, ?)').run(latestVersion() + 50, 'from the future');
-    let error: unknown;
-    try {
-      migrate(db);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(HeraldError);
-    expect((error as HeraldError).code).toBe('DB_NEWER_SCHEMA');
-    expect((error as HeraldError).message).toContain(String(latestVersion() + 50));
+    const error = thrown(() => migrate(db));
+    expect(error.code).toBe('DB_NEWER_SCHEMA');
+    expect(error.message).toContain(String(latestVersion() + 50));
     db.close();
   });
 

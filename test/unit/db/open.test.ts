@@ -2,22 +2,47 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, integrityCheck, inTransaction } from '../../../main/db/open.js';
-import { HeraldError } from '../../../main/shared/errors.js';
+import { thrown } from '../../helpers/errors.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 describe('openDatabase', () => {
   it('gives a clear DB_CORRUPT error for a file that is not SQLite', () => {
     const file = path.join(tempDir(), 'broken.sqlite');
     fs.writeFileSync(file, 'this is not a database, just some text that fills the header '.repeat(100));
-    let error: unknown;
-    try {
-      openDatabase(file);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(HeraldError);
-    expect((error as HeraldError).code).toBe('DB_CORRUPT');
-    expect((error as HeraldError).message).toContain(file);
+    const error = thrown(() => openDatabase(file));
+    expect(error.code).toBe('DB_CORRUPT');
+    expect(error.message).toContain(file);
+  });
+
+  it('opens every connection in WAL mode with foreign keys, a busy timeout and synchronous NORMAL', () => {
+    const file = path.join(tempDir(), 'pragmas.sqlite');
+    const db = openDatabase(file);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+    // SQLite reports synchronous as a number: 0 OFF, 1 NORMAL, 2 FULL.
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    const other = openDatabase(file, { busyTimeoutMs: 1234 });
+    expect(other.pragma('busy_timeout', { simple: true })).toBe(1234);
+    expect(other.pragma('foreign_keys', { simple: true })).toBe(1);
+    other.close();
+    db.close();
+  });
+
+  it('waits for another connection\'s write lock instead of failing at once', () => {
+    const file = path.join(tempDir(), 'busy.sqlite');
+    const holder = openDatabase(file);
+    holder.exec('CREATE TABLE t (x INTEGER)');
+    const waiter = openDatabase(file, { busyTimeoutMs: 300 });
+    holder.exec('BEGIN IMMEDIATE');
+    const started = Date.now();
+    expect(() => waiter.exec('BEGIN IMMEDIATE')).toThrow(/busy|locked/i);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    holder.exec('COMMIT');
+    waiter.exec('BEGIN IMMEDIATE; INSERT INTO t VALUES (1); COMMIT');
+    expect(holder.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: 1 });
+    waiter.close();
+    holder.close();
   });
 
   it('reports an intact database as ok', () => {

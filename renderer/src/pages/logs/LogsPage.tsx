@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'react';
-import { Card, Input, Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Card, Input, Segmented, Space, Switch, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { LogEntrySchema } from '../../../../main/api/contract/system.js';
 import { useApi, useEvents } from '../../api/hooks.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { LogLevelTag, LogMessage } from '../../components/LogLine.js';
 import { formatDateTime } from '../../format/time.js';
 
 type Entry = z.infer<typeof LogEntrySchema>;
 type Level = Entry['level'];
 const LEVELS: Level[] = ['error', 'warn', 'info', 'debug'];
-const levelColor: Record<Level, string> = { error: 'red', warn: 'orange', info: 'blue', debug: 'default' };
 const MAX_ROWS = 2000;
 
 export function LogsPage() {
@@ -53,17 +53,12 @@ export function LogsPage() {
         data-testid="log-table"
         columns={[
           { title: t('time'), dataIndex: 'time', width: 190, render: (v: string) => formatDateTime(v) },
-          { title: t('levelTitle'), dataIndex: 'level', width: 90, render: (v: Level) => <Tag color={levelColor[v]}>{t(`level.${v}`)}</Tag> },
+          { title: t('levelTitle'), dataIndex: 'level', width: 90, render: (v: Level) => <LogLevelTag level={v} label={t(`level.${v}`)} /> },
           { title: t('scope'), dataIndex: 'scope', width: 140 },
           {
             title: t('message'),
             dataIndex: 'message',
-            render: (v: string, r) => (
-              <span>
-                {v}
-                {r.context ? <Typography.Text type="secondary"> {JSON.stringify(r.context)}</Typography.Text> : null}
-              </span>
-            ),
+            render: (v: string, r) => <LogMessage message={v} context={r.context} />,
           },
         ]}
       />

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client.js';
 import { useApi } from '../../api/hooks.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { LogLevelTag, LogMessage } from '../../components/LogLine.js';
 import { formatBytes, formatDateTime, formatDuration } from '../../format/time.js';
 import type { MethodOutput } from '../../../../main/api/contract/index.js';
 import { RunModeTag, RunProgress, RunStatusTag, useSummaryText, useTitle } from './shared.js';
 
 type RunDetail = MethodOutput<'runs.get'>;
 type LogLine = RunDetail['logs'][number];
-const levelColor: Record<LogLine['level'], string> = { error: 'red', warn: 'orange', info: 'blue', debug: 'default' };
 
 interface Props {
   runId: number;
@@ -137,16 +137,11 @@ function OpenRunDrawer({ runId, onClose, onOpenRun }: Props) {
             data-testid="run-logs"
             columns={[
               { title: t('log.time'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
-              { title: t('log.level'), dataIndex: 'level', width: 80, render: (v: LogLine['level']) => <Tag color={levelColor[v]}>{v}</Tag> },
+              { title: t('log.level'), dataIndex: 'level', width: 80, render: (v: LogLine['level']) => <LogLevelTag level={v} label={v} /> },
               {
                 title: t('log.message'),
                 dataIndex: 'message',
-                render: (v: string, line) => (
-                  <span>
-                    {v}
-                    {line.context ? <Typography.Text type="secondary"> {JSON.stringify(line.context)}</Typography.Text> : null}
-                  </span>
-                ),
+                render: (v: string, line) => <LogMessage message={v} context={line.context} />,
               },
             ]}
           />

@@ -1,8 +1,13 @@
 /**
- * Asia/Shanghai, the office's time zone: UTC+8 since 1992 (China observed DST 1986–1991 and LMT
- * before 1901 — those instants go through Intl's tz database). Business dates are `YYYY-MM-DD`
- * strings of this zone.
+ * Asia/Shanghai, the office's time zone, and the one place Herald turns instants into the office's
+ * dates and times. Business dates are `YYYY-MM-DD` strings of this zone, times `YYYY-MM-DD HH:MM:SS`.
+ *
+ * The zone is UTC+8 since 1992, so recent instants need only arithmetic (formatting with Intl in a
+ * zone is slow next to a database insert). China observed DST 1986–1991 and LMT before 1901: those
+ * instants go through Intl's tz database.
  */
+
+export const OFFICE_TIME_ZONE = 'Asia/Shanghai';
 
 const SINCE_1992 = 694_195_200; // 1992-01-01T00:00:00Z
 const EIGHT_HOURS = 28_800;
@@ -11,7 +16,7 @@ let formatter: Intl.DateTimeFormat | undefined;
 
 function historicalOffsetSeconds(epochSeconds: number): number {
   formatter ??= new Intl.DateTimeFormat('en-US', {
-    timeZone: 'Asia/Shanghai',
+    timeZone: OFFICE_TIME_ZONE,
     hourCycle: 'h23',
     year: 'numeric',
     month: 'numeric',
@@ -44,10 +49,27 @@ export function shanghaiLocalToEpochSeconds(wallSeconds: number): number {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The Shanghai calendar date of an instant, `YYYY-MM-DD`. */
-export function shanghaiDate(instant: Date): string {
-  const shifted = new Date(instant.getTime() + shanghaiOffsetSeconds(Math.floor(instant.getTime() / 1000)) * 1000);
-  return `${String(shifted.getUTCFullYear()).padStart(4, '0')}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
+/** The instant moved by the zone's offset, so that its UTC fields read as the Shanghai wall clock. */
+function wallClock(instant: Date | number): Date {
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  // As Intl does: an invalid date has no office time.
+  if (!Number.isFinite(ms)) throw new RangeError('Invalid time value');
+  return new Date(ms + shanghaiOffsetSeconds(Math.floor(ms / 1000)) * 1000);
+}
+
+function datePart(wall: Date): string {
+  return `${String(wall.getUTCFullYear()).padStart(4, '0')}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
+}
+
+/** The Shanghai calendar date of an instant (a Date or epoch milliseconds), `YYYY-MM-DD`. */
+export function shanghaiDate(instant: Date | number): string {
+  return datePart(wallClock(instant));
+}
+
+/** `YYYY-MM-DD HH:MM:SS` of an instant (a Date or epoch milliseconds) in Asia/Shanghai. */
+export function shanghaiDateTime(instant: Date | number): string {
+  const wall = wallClock(instant);
+  return `${datePart(wall)} ${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}`;
 }
 
 function parseDate(date: string): Date {
@@ -59,15 +81,10 @@ function parseDate(date: string): Date {
 export function addDays(date: string, days: number): string {
   const shifted = parseDate(date);
   shifted.setUTCDate(shifted.getUTCDate() + days);
-  return `${String(shifted.getUTCFullYear()).padStart(4, '0')}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
+  return datePart(shifted);
 }
 
 /** Python's `date.weekday()`: Monday 0 … Sunday 6. */
 export function weekday(date: string): number {
   return (parseDate(date).getUTCDay() + 6) % 7;
-}
-
-/** `YYYY-MM-DD` → `YYYY.MM.DD` (the SLA weekly report's period format). */
-export function dottedDate(date: string): string {
-  return date.replaceAll('-', '.');
 }
