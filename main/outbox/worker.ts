@@ -111,9 +111,14 @@ export class DeliveryWorker {
     return this.interrupt('owner', 'Herald stopped while this message was being sent');
   }
 
-  /** Rows whose lease ran out (a hung send). */
+  /**
+   * Rows whose lease ran out (a hung send). Looked for with a read first: a read never waits, while
+   * the write transaction would wait — blocking the main thread up to the busy timeout — whenever a
+   * pipeline's long transaction holds the write lock, and this check runs every few seconds.
+   */
   reclaimExpired(): number {
-    return this.interrupt('lease', 'The send did not finish within its lease');
+    const expired = this.db.prepare("SELECT 1 FROM messages INDEXED BY messages_sending WHERE status = 'sending' AND lease_until < ? LIMIT 1").get(this.o.clock.now());
+    return expired ? this.interrupt('lease', 'The send did not finish within its lease') : 0;
   }
 
   private interrupt(which: 'owner' | 'lease', why: string): number {

@@ -68,3 +68,33 @@ describe('campaign jobs refuse bad input, writing nothing', () => {
     await failedRun(h, 'campaign-bj-2025-06', 'CAMPAIGN_CONFIG_INVALID', /version 2 of campaign BJ-2025-06 is invalid: rules\.tiered_rewards\.tiers\.1\.threshold/);
   });
 });
+
+describe('campaign jobs keep v1’s handling of inputs it accepted, as warnings on the run', () => {
+  const count = (h: CampaignHarness, table: string) => (h.server.herald.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const warned = (run: { logs: Array<{ level: string; message: string }> }, message: RegExp) => run.logs.some((l) => l.level === 'warn' && message.test(l.message));
+
+  it('a contract id repeated in one card counts once (its first row); the run succeeds and says so', async () => {
+    const h = await campaignHarness();
+    const rows = readFixtureJson<Row[]>('scenarios', 'bj_oct_scenario.json');
+    const repeated = { ...rows[0]!, '合同金额(adjustRefundMoney)': 99_999 };
+    h.serveRows(1883, [...rows, repeated]);
+    const run = await h.run('campaign-bj-2025-10');
+    expect(run.status).toBe('succeeded');
+    expect(run.warnings).toBeGreaterThanOrEqual(1);
+    expect(warned(run, new RegExp(`Contract ${String(rows[0]!['合同ID(_id)'])} appears more than once`))).toBe(true);
+    const unique = new Set(rows.map((r) => String(r['合同ID(_id)'])));
+    expect(count(h, 'campaign_performance_data')).toBe(unique.size);
+    const stored = h.server.herald.db.prepare('SELECT contract_amount FROM campaign_performance_data WHERE contract_id = ?').get(String(rows[0]!['合同ID(_id)'])) as { contract_amount: number };
+    expect(stored.contract_amount).toBe(Number(rows[0]!['合同金额(adjustRefundMoney)']));
+  });
+
+  it('an empty card is nothing to do: the run succeeds with a warning and writes nothing', async () => {
+    const h = await campaignHarness();
+    h.serveRows(1883, [], Object.keys(readFixtureJson<Row[]>('scenarios', 'bj_oct_scenario.json')[0]!));
+    const run = await h.run('campaign-bj-2025-10');
+    expect(run.status).toBe('succeeded');
+    expect(run.warnings).toBe(1);
+    expect(warned(run, /holds no contracts; nothing to do/)).toBe(true);
+    nothingWritten(h);
+  });
+});

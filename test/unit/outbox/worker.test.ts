@@ -3,6 +3,7 @@ import { enqueueMessage } from '../../../main/outbox/enqueue.js';
 import { setSendingEnabled } from '../../../main/outbox/control.js';
 import { utf8Bytes } from '../../../main/outbox/split.js';
 import { outboxWorld, type OutboxWorld } from '../../helpers/outbox.js';
+import { openDatabase } from '../../../main/db/open.js';
 
 const KEY = 'robot-key-0001-abcdef';
 
@@ -116,6 +117,29 @@ describe('delivery worker', () => {
     expect(await restarted.runOnce()).toBe(5);
     expect(w.fake.robot.filter((r) => r.errcode === 45009)).toHaveLength(0);
     expect(w.fake.accepted(KEY).map((r) => r.content)).toEqual(Array.from({ length: 45 }, (_, i) => `message ${i}`));
+  });
+
+  it('its periodic check does not wait for the write lock a running pipeline holds, and reclaims a hung send once the lock is free', async () => {
+    const w = await world();
+    const id = text(w, 'hung', 'hello');
+    expect(w.worker.claimNext()).toBeDefined();
+    expect(w.row(id).status).toBe('sending');
+    setSendingEnabled(w.herald.db, false);
+    // Another connection (a pipeline worker's transaction) holds the write lock; a main-thread write
+    // would wait for it. With no wait allowed, such a write fails with SQLITE_BUSY at once.
+    const pipeline = openDatabase(w.herald.paths.dbFile);
+    pipeline.exec('BEGIN IMMEDIATE');
+    w.herald.db.pragma('busy_timeout = 0');
+    try {
+      expect(await w.worker.runOnce()).toBe(0);
+    } finally {
+      pipeline.exec('ROLLBACK');
+      pipeline.close();
+      w.herald.db.pragma('busy_timeout = 5000');
+    }
+    w.clock.advance(24 * 3_600_000);
+    await w.worker.runOnce();
+    expect(w.row(id)).toMatchObject({ status: 'unknown', last_error_code: 'INTERRUPTED' });
   });
 
   it('sends nothing while "stop all sending" is on; messages wait and go out when it is off', async () => {
