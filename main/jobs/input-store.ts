@@ -34,14 +34,9 @@ export class PreparedInput {
   ) {}
 }
 
-/** A snapshot's ref: the sha256 of its JSON text. */
-export function refOf(text: string): string {
-  return crypto.createHash('sha256').update(text).digest('hex');
-}
-
 /** Hashes and compresses a snapshot's JSON text (synchronous: for worker threads and small inputs). */
 export function prepareText(text: string): PreparedInput {
-  return new PreparedInput(refOf(text), zlib.gzipSync(text), Buffer.byteLength(text));
+  return new PreparedInput(crypto.createHash('sha256').update(text).digest('hex'), zlib.gzipSync(text), Buffer.byteLength(text));
 }
 
 /** Serialises, hashes and compresses a snapshot (synchronous: for worker threads and small inputs). */

@@ -12,7 +12,7 @@ import type { ModeSnapshot } from '../shadow/modes.js';
 import type { ExecuteResult } from '../shadow/run-shadow.js';
 import type { SideRequest, SideRunner } from '../shadow/sides/types.js';
 import { HeraldError, isHeraldError } from '../shared/errors.js';
-import { notJsonError, type StoredInput } from './input-store.js';
+import type { StoredInput } from './input-store.js';
 import { storeInput } from './snapshot-writer.js';
 import { startWorkerSession, WorkerExited, WorkerFailure, type WorkerDone } from './worker/session.js';
 import { notBuiltError } from './errors.js';
@@ -142,7 +142,7 @@ export class JobRunner {
 
   /** Records a run (queued or skipped) and starts it when its job and a slot are free. Synchronous: safe inside a claim's transaction. */
   submit(s: Submission): { runId: number; status: 'queued' | 'skipped' } {
-    const { runs, clock } = this.deps;
+    const { runs, clock, db, dbFile } = this.deps;
     const job = this.deps.config.definition(s.jobId);
     const queue = this.queues.get(s.jobId) ?? [];
     const running = this.active.get(s.jobId);
@@ -157,10 +157,11 @@ export class JobRunner {
       this.deps.onChange(s.jobId, runId, 'skipped');
       return { runId, status: 'skipped' };
     }
-    if (s.input && !s.inputRef && ['undefined', 'function', 'symbol'].includes(typeof s.input.value)) throw notJsonError();
-    const runId = runs.insert({ ...base, status: 'queued', inputRef: s.inputRef }, clock.now());
-    if (s.input && !s.inputRef) {
-      const given = this.storeGivenInput(runId, s.input.value);
+    // A small input is stored here, in the caller's transaction; a big one while the run waits.
+    const stored = !s.inputRef && s.input ? storeInput(db, dbFile, s.input.value, clock.now()) : undefined;
+    const runId = runs.insert({ ...base, status: 'queued', inputRef: s.inputRef ?? (stored instanceof Promise ? undefined : stored?.ref) }, clock.now());
+    if (stored instanceof Promise) {
+      const given = this.givenInputStored(runId, stored);
       this.inputs.set(runId, given);
       this.storing.add(given);
       void given.finally(() => this.storing.delete(given));
@@ -174,15 +175,14 @@ export class JobRunner {
   }
 
   /**
-   * The snapshot of an input given with a request, stored while the run waits for its turn (a
-   * 100,000-row input takes seconds to serialise and compress: never inside `submit`). The run
-   * keeps its ref, started or not, so it can be rerun with the same input.
+   * A big input given with a request, stored while the run waits for its turn (100,000 rows take
+   * seconds to serialise and compress: never inside `submit`). The run keeps its ref, started or
+   * not, so it can be rerun with the same input.
    */
-  private async storeGivenInput(runId: number, value: unknown): Promise<GivenInput> {
-    const { db, dbFile, clock, runs } = this.deps;
+  private async givenInputStored(runId: number, storing: Promise<StoredInput>): Promise<GivenInput> {
     try {
-      const stored = await storeInput(db, dbFile, value, clock.now());
-      await whenWritable(() => runs.setInput(runId, stored.ref));
+      const stored = await storing;
+      await whenWritable(() => this.deps.runs.setInput(runId, stored.ref));
       return stored;
     } catch (error) {
       return { error };

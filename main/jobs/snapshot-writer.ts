@@ -1,12 +1,8 @@
-import zlib from 'node:zlib';
-import { promisify } from 'node:util';
 import type { Db } from '../db/open.js';
 import { HeraldError, type ErrorContext } from '../shared/errors.js';
-import { insertInput, notJsonError, PreparedInput, refOf, type StoredInput } from './input-store.js';
+import { insertInput, notJsonError, PreparedInput, prepareText, type StoredInput } from './input-store.js';
 import { jsonPieces } from './json-pieces.js';
 import { spawnWorker } from './worker/spawn.js';
-
-const gzip = promisify(zlib.gzip);
 
 /** What the main thread sends the snapshot worker: the JSON text in pieces then `end`, or a snapshot already compressed. */
 export type SnapshotPart = { kind: 'piece'; text: string } | { kind: 'end' } | { kind: 'prepared'; ref: string; data: Uint8Array; sizeBytes: number };
@@ -49,8 +45,8 @@ function startWriter(dbFile: string, now: number): Writer {
   };
 }
 
-function storePrepared(db: Db, dbFile: string, input: PreparedInput, now: number): Promise<StoredInput> {
-  if (input.data.byteLength <= INLINE_SIZE) return Promise.resolve(insertInput(db, input, now));
+function storePrepared(db: Db, dbFile: string, input: PreparedInput, now: number): StoredInput | Promise<StoredInput> {
+  if (input.data.byteLength <= INLINE_SIZE) return insertInput(db, input, now);
   const writer = startWriter(dbFile, now);
   // The bytes move to the worker (transferred, not copied) when they own their buffer.
   const data = input.data.byteOffset === 0 && input.data.byteLength === input.data.buffer.byteLength ? input.data : Uint8Array.prototype.slice.call(input.data);
@@ -58,23 +54,16 @@ function storePrepared(db: Db, dbFile: string, input: PreparedInput, now: number
   return writer.result;
 }
 
-/**
- * Stores a run's input snapshot without holding the main thread: the value is serialised in
- * slices between other work, and a big snapshot is hashed, compressed and inserted by a worker
- * thread on its own connection (which also waits out another run's write lock off the main
- * thread). The ref is the same as `prepareInput`'s: the sha256 of JSON.stringify's text. A big
- * `PreparedInput` is spent: its bytes move to the worker.
- */
-export async function storeInput(db: Db, dbFile: string, value: unknown, now: number): Promise<StoredInput> {
-  if (value instanceof PreparedInput) return storePrepared(db, dbFile, value, now);
-  let writer: Writer | undefined;
+/** The rest of a big value's text, serialised in slices between other work and sent to a worker thread. */
+async function storeRest(pieces: Iterator<string>, first: string, dbFile: string, now: number): Promise<StoredInput> {
+  const writer = startWriter(dbFile, now);
+  writer.send({ kind: 'piece', text: first });
   let buffered = '';
   let slice = performance.now();
   try {
-    for (const piece of jsonPieces(value)) {
-      buffered += piece;
-      if (buffered.length >= (writer ? PIECE_CHARS : INLINE_SIZE)) {
-        writer ??= startWriter(dbFile, now);
+    for (let piece = pieces.next(); !piece.done; piece = pieces.next()) {
+      buffered += piece.value;
+      if (buffered.length >= PIECE_CHARS) {
         writer.send({ kind: 'piece', text: buffered });
         buffered = '';
       }
@@ -84,14 +73,30 @@ export async function storeInput(db: Db, dbFile: string, value: unknown, now: nu
       }
     }
   } catch (err) {
-    writer?.abandon();
+    writer.abandon();
     throw err;
   }
-  if (writer) {
-    if (buffered) writer.send({ kind: 'piece', text: buffered });
-    writer.send({ kind: 'end' });
-    return writer.result;
+  if (buffered) writer.send({ kind: 'piece', text: buffered });
+  writer.send({ kind: 'end' });
+  return writer.result;
+}
+
+/**
+ * Stores a run's input snapshot without holding the main thread. A small one (up to 256 KB of
+ * JSON, an event's payload) is stored at once, on the caller's connection and inside the caller's
+ * transaction. A big one is serialised in slices between other work and hashed, compressed and
+ * inserted by a worker thread on its own connection (which also waits out another run's write lock
+ * off the main thread): a promise. The ref is the same as `prepareInput`'s: the sha256 of
+ * JSON.stringify's text. A big `PreparedInput` is spent: its bytes move to the worker.
+ */
+export function storeInput(db: Db, dbFile: string, value: unknown, now: number): StoredInput | Promise<StoredInput> {
+  if (value instanceof PreparedInput) return storePrepared(db, dbFile, value, now);
+  const pieces = jsonPieces(value);
+  let buffered = '';
+  for (let piece = pieces.next(); !piece.done; piece = pieces.next()) {
+    buffered += piece.value;
+    if (buffered.length > INLINE_SIZE) return storeRest(pieces, buffered, dbFile, now);
   }
   if (!buffered) throw notJsonError();
-  return insertInput(db, new PreparedInput(refOf(buffered), await gzip(buffered), Buffer.byteLength(buffered)), now);
+  return insertInput(db, prepareText(buffered), now);
 }
