@@ -10,7 +10,7 @@ export type SnapshotPart = { kind: 'piece'; text: string } | { kind: 'end' } | {
 export type SnapshotResult = ({ ok: true } & StoredInput) | { ok: false; error: { code: string; message: string; context?: ErrorContext } };
 
 /** Up to this size (characters of JSON, or compressed bytes) a snapshot is stored on the main thread at once: a thread would cost more than it saves. */
-const INLINE_SIZE = 256 * 1024;
+const INLINE_SIZE = 64 * 1024;
 /** The JSON text goes to the worker in pieces of about this size. */
 const PIECE_CHARS = 1 << 20;
 /** Serialising yields to the event loop this often, so timers, the UI's requests and the scheduler keep their pace. */
@@ -82,7 +82,7 @@ async function storeRest(pieces: Iterator<string>, first: string, dbFile: string
 }
 
 /**
- * Stores a run's input snapshot without holding the main thread. A small one (up to 256 KB of
+ * Stores a run's input snapshot without holding the main thread. A small one (up to 64 KB of
  * JSON, an event's payload) is stored at once, on the caller's connection and inside the caller's
  * transaction. A big one is serialised in slices between other work and hashed, compressed and
  * inserted by a worker thread on its own connection (which also waits out another run's write lock

@@ -23,7 +23,7 @@ afterEach(() => {
 });
 
 const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
-/** About 5 MB of JSON (over 256 KB compressed): past the size stored on the main thread, so a worker thread stores it. */
+/** About 5 MB of JSON (over 64 KB compressed): past the size stored on the main thread, so a worker thread stores it. */
 const bigInput = () => ({ rows: Array.from({ length: 60_000 }, (_, i) => ({ contractId: `BJ-${(i * 7919) % 100_003}`, amount: i * 1.5, signedAt: '2025-06-01', sales: `seller ${i % 97}` })) });
 
 describe('storeInput', () => {
