@@ -4,7 +4,6 @@ import { promisify } from 'node:util';
 import type { Db } from '../db/open.js';
 import { HeraldError } from '../shared/errors.js';
 
-const gzip = promisify(zlib.gzip);
 const gunzip = promisify(zlib.gunzip);
 
 export interface StoredInput {
@@ -13,15 +12,19 @@ export interface StoredInput {
   sizeBytes: number;
 }
 
+export function notJsonError(): HeraldError {
+  return new HeraldError('INVALID_RUN_INPUT', 'A run input must be a JSON value.');
+}
+
 function serialise(value: unknown): string {
   const text = JSON.stringify(value);
-  if (text === undefined) throw new HeraldError('INVALID_RUN_INPUT', 'A run input must be a JSON value.');
+  if (text === undefined) throw notJsonError();
   return text;
 }
 
 /**
  * A snapshot already serialised, hashed and compressed elsewhere — in a worker thread, for a big
- * card (`prepare-input.ts`) — so storing it costs the main thread one insert.
+ * card (`prepare-input.ts`) — and stored as it is (by a writer thread: `snapshot-writer.ts`).
  */
 export class PreparedInput {
   constructor(
@@ -31,34 +34,24 @@ export class PreparedInput {
   ) {}
 }
 
-/** Serialises, hashes and compresses a snapshot (synchronous: for worker threads and small inputs). */
-export function prepareInput(value: unknown): PreparedInput {
-  const text = serialise(value);
+/** Hashes and compresses a snapshot's JSON text (synchronous: for worker threads and small inputs). */
+export function prepareText(text: string): PreparedInput {
   return new PreparedInput(crypto.createHash('sha256').update(text).digest('hex'), zlib.gzipSync(text), Buffer.byteLength(text));
 }
 
-function insert(db: Db, input: PreparedInput, now: number): StoredInput {
-  db.prepare('INSERT INTO run_inputs (ref, data, size_bytes, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (ref) DO NOTHING').run(input.ref, input.data, input.sizeBytes, now);
-  return { ref: input.ref, sizeBytes: input.sizeBytes };
-}
-
-function store(db: Db, text: string, data: Buffer, now: number): StoredInput {
-  return insert(db, new PreparedInput(crypto.createHash('sha256').update(text).digest('hex'), data, Buffer.byteLength(text)), now);
+/** Serialises, hashes and compresses a snapshot (synchronous: for worker threads and small inputs). */
+export function prepareInput(value: unknown): PreparedInput {
+  return prepareText(serialise(value));
 }
 
 /**
  * A run's input snapshot as gzip'd JSON, so a rerun or a replay sees exactly the rows the run saw.
- * The pipeline always reads its input back from here, first run and rerun alike.
+ * The pipeline always reads its input back from here, first run and rerun alike. A big snapshot is
+ * inserted by a worker thread (`snapshot-writer.ts`), a small one on the caller's connection.
  */
-export async function saveInput(db: Db, value: unknown, now: number): Promise<StoredInput> {
-  if (value instanceof PreparedInput) return insert(db, value, now);
-  const text = serialise(value);
-  return store(db, text, await gzip(text), now);
-}
-
-/** The same, synchronously (small inputs given through the API). */
-export function saveInputSync(db: Db, value: unknown, now: number): StoredInput {
-  return insert(db, value instanceof PreparedInput ? value : prepareInput(value), now);
+export function insertInput(db: Db, input: PreparedInput, now: number): StoredInput {
+  db.prepare('INSERT INTO run_inputs (ref, data, size_bytes, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (ref) DO NOTHING').run(input.ref, input.data, input.sizeBytes, now);
+  return { ref: input.ref, sizeBytes: input.sizeBytes };
 }
 
 function storedInput(db: Db, ref: string): Buffer {

@@ -12,7 +12,8 @@ import type { ModeSnapshot } from '../shadow/modes.js';
 import type { ExecuteResult } from '../shadow/run-shadow.js';
 import type { SideRequest, SideRunner } from '../shadow/sides/types.js';
 import { HeraldError, isHeraldError } from '../shared/errors.js';
-import { saveInput, saveInputSync } from './input-store.js';
+import type { StoredInput } from './input-store.js';
+import { storeInput } from './snapshot-writer.js';
 import { startWorkerSession, WorkerExited, WorkerFailure, type WorkerDone } from './worker/session.js';
 import { notBuiltError } from './errors.js';
 import { RunLog } from './run-log.js';
@@ -72,6 +73,9 @@ interface ActiveRun {
 
 type StopReason = 'cancelled' | 'timed-out' | 'interrupted';
 
+/** An input given with a request, once stored — or why it could not be (the run fails with that). */
+type GivenInput = StoredInput | { error: unknown };
+
 /** A stop the runner asked for, carried through the awaits of a run to its end. */
 class RunStopped extends Error {}
 
@@ -104,6 +108,10 @@ export class JobRunner {
   private readonly active = new Map<string, ActiveRun>();
   /** Runs whose messages are held to one channel, until they start. */
   private readonly heldTo = new Map<number, string>();
+  /** Inputs given with a request, stored (off the main thread) for runs that have not started. */
+  private readonly inputs = new Map<number, Promise<GivenInput>>();
+  /** Those still being stored: Herald's stop waits for them, since they write to the database. */
+  private readonly storing = new Set<Promise<GivenInput>>();
   private stopped = false;
 
   /**
@@ -134,7 +142,7 @@ export class JobRunner {
 
   /** Records a run (queued or skipped) and starts it when its job and a slot are free. Synchronous: safe inside a claim's transaction. */
   submit(s: Submission): { runId: number; status: 'queued' | 'skipped' } {
-    const { runs, clock, db } = this.deps;
+    const { runs, clock, db, dbFile } = this.deps;
     const job = this.deps.config.definition(s.jobId);
     const queue = this.queues.get(s.jobId) ?? [];
     const running = this.active.get(s.jobId);
@@ -149,14 +157,36 @@ export class JobRunner {
       this.deps.onChange(s.jobId, runId, 'skipped');
       return { runId, status: 'skipped' };
     }
-    const inputRef = s.inputRef ?? (s.input ? saveInputSync(db, s.input.value, clock.now()).ref : undefined);
-    const runId = runs.insert({ ...base, status: 'queued', inputRef }, clock.now());
+    // A small input is stored here, in the caller's transaction; a big one while the run waits.
+    const stored = !s.inputRef && s.input ? storeInput(db, dbFile, s.input.value, clock.now()) : undefined;
+    const runId = runs.insert({ ...base, status: 'queued', inputRef: s.inputRef ?? (stored instanceof Promise ? undefined : stored?.ref) }, clock.now());
+    if (stored instanceof Promise) {
+      const given = this.givenInputStored(runId, stored);
+      this.inputs.set(runId, given);
+      this.storing.add(given);
+      void given.finally(() => this.storing.delete(given));
+    }
     if (s.onlyChannel) this.heldTo.set(runId, s.onlyChannel);
     queue.push(runId);
     this.queues.set(s.jobId, queue);
     this.deps.onChange(s.jobId, runId);
     setImmediate(() => this.pump());
     return { runId, status: 'queued' };
+  }
+
+  /**
+   * A big input given with a request, stored while the run waits for its turn (100,000 rows take
+   * seconds to serialise and compress: never inside `submit`). The run keeps its ref, started or
+   * not, so it can be rerun with the same input.
+   */
+  private async givenInputStored(runId: number, storing: Promise<StoredInput>): Promise<GivenInput> {
+    try {
+      const stored = await storing;
+      await whenWritable(() => this.deps.runs.setInput(runId, stored.ref));
+      return stored;
+    } catch (error) {
+      return { error };
+    }
   }
 
   /** Cancels a queued run at once; a running one is aborted (its transaction rolls back). */
@@ -166,6 +196,7 @@ export class JobRunner {
       if (i < 0) continue;
       queue.splice(i, 1);
       this.heldTo.delete(runId);
+      this.inputs.delete(runId);
       this.deps.runs.finish(runId, { status: 'cancelled', error: { code: 'CANCELLED', message: 'Cancelled before it started.' } }, this.deps.clock.now());
       this.deps.onChange(jobId, runId, 'cancelled');
       return 'cancelled';
@@ -198,6 +229,7 @@ export class JobRunner {
   async stop(): Promise<void> {
     this.stopped = true;
     this.heldTo.clear();
+    this.inputs.clear();
     const now = this.deps.clock.now();
     for (const [jobId, queue] of this.queues) {
       for (const runId of queue.splice(0)) {
@@ -207,7 +239,7 @@ export class JobRunner {
     }
     const running = [...this.active.values()];
     for (const a of running) this.stopRun(a, 'interrupted');
-    await Promise.all(running.map((a) => a.done));
+    await Promise.all([...running.map((a) => a.done), ...this.storing]);
   }
 
   private pump(): void {
@@ -258,6 +290,8 @@ export class JobRunner {
     const row = runs.get(active.runId)!;
     const onlyChannel = this.heldTo.get(active.runId);
     this.heldTo.delete(active.runId);
+    const given = this.inputs.get(active.runId);
+    this.inputs.delete(active.runId);
     const started = performance.now();
     // The mode is taken when the run starts and kept to its end, whatever is switched meanwhile. A
     // mode that cannot be read (invalid shadow settings) fails the run, saying why.
@@ -285,7 +319,7 @@ export class JobRunner {
       if (modeError) throw modeError;
       const settings = config.runSettings(active.jobId);
       if (onlyChannel) active.log.write('info', `Dry run: every message of this run goes to ${onlyChannel} (nothing is sent)`);
-      const inputRef = row.input_ref ?? (await this.fetchInput(active, body, row.scheduled_at, settings));
+      const inputRef = row.input_ref ?? (given ? await this.givenInput(active, given) : await this.fetchInput(active, body, row.scheduled_at, settings));
       const request = { jobId: active.jobId, runId: active.runId, scheduledAt: row.scheduled_at, settings, inputRef, ...(onlyChannel ? { onlyChannel } : {}) };
       if (!snapshot || plainControl(snapshot)) await this.inWorker(active, { ...request, pipelineId: snapshot?.controlPipeline ?? body.defaultPipeline });
       else shadow = await this.shadowRun(active, snapshot, request);
@@ -384,6 +418,12 @@ export class JobRunner {
     return { status: reason, error: { code: codes[reason], message: messages[reason], context: { jobId: job.id } } };
   }
 
+  private async givenInput(active: ActiveRun, given: Promise<GivenInput>): Promise<string> {
+    const stored = await untilAborted(given, active.controller.signal);
+    if ('error' in stored) throw stored.error;
+    return stored.ref;
+  }
+
   /** fetchInput on the main thread (async I/O), then the snapshot every pipeline run reads back. */
   private async fetchInput(active: ActiveRun, body: PipelineJob<unknown>, scheduledAt: number, settings: Record<string, unknown>): Promise<string> {
     const { controller, log } = active;
@@ -392,7 +432,7 @@ export class JobRunner {
       body.fetchInput({ jobId: active.jobId, runId: active.runId, scheduledAt: new Date(scheduledAt), settings, signal: controller.signal, log: log.logger(), metabase: this.deps.metabase }),
       controller.signal,
     );
-    const stored = await saveInput(this.deps.db, value, this.deps.clock.now());
+    const stored = await storeInput(this.deps.db, this.deps.dbFile, value, this.deps.clock.now());
     await whenWritable(() => this.deps.runs.setInput(active.runId, stored.ref));
     log.write('info', 'Input snapshot stored', { inputRef: stored.ref, sizeBytes: stored.sizeBytes });
     return stored.ref;

@@ -3,8 +3,9 @@ import type { HandlersOf } from '../dispatcher.js';
 import type { campaignsMethods } from '../contract/campaigns.js';
 import { getCampaign, listVariants } from '../../campaigns/configs/index.js';
 import { campaignJobId } from '../../campaigns/job.js';
-import { configHistory, configVersion, currentCampaign, currentConfig, saveConfig } from '../../campaigns/store/config-store.js';
-import { ledgerEntries, filterEntries, overview, storedMonths, viewActivityCode } from '../../campaigns/views.js';
+import { configHistory, configVersion, currentConfig, saveConfig } from '../../campaigns/store/config-store.js';
+import { storedMonths } from '../../campaigns/views.js';
+import { campaignView } from '../../campaigns/view-in-worker.js';
 import { exportLedgerFile, readExport } from '../../campaigns/export-file.js';
 import { jobsFor } from '../../jobs/service.js';
 
@@ -16,25 +17,14 @@ export function campaignsHandlers(herald: Herald): HandlersOf<typeof campaignsMe
       return false;
     }
   };
-  /** A campaign's entries for a month; the stored configuration if it validates, else the shipped one (the page still shows the data). */
-  const entriesOf = (variant: string, month: string | undefined) => {
-    let campaign;
-    try {
-      campaign = currentCampaign(herald.db, variant);
-    } catch (err) {
-      if ((err as { code?: string }).code !== 'CAMPAIGN_CONFIG_INVALID') throw err;
-      campaign = getCampaign(variant);
-    }
-    const activityCode = viewActivityCode(campaign, month, new Date(herald.clock.now()));
-    return { campaign, activityCode, entries: ledgerEntries(herald.db, campaign, activityCode) };
+  // September's two pipelines share an activity code; each counts its own table. Two counts, not
+  // one with `OR … LIKE`: the equality is answered from the activity index (a LIKE is a scan of every
+  // row — of 100,000 contracts, per campaign), and the two never match the same code.
+  const countRows = (pipeline: 'v1-ledger' | 'v1-db', code: string, monthlyCodes: string): number => {
+    const table = pipeline === 'v1-ledger' ? 'campaign_ledger' : 'campaign_performance_data';
+    const count = (where: string, param: string) => (herald.db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).get(param) as { n: number }).n;
+    return count('activity_code = ?', code) + (monthlyCodes ? count('activity_code LIKE ?', monthlyCodes) : 0);
   };
-  // September's two pipelines share an activity code; each counts its own table.
-  const countRows = (pipeline: 'v1-ledger' | 'v1-db', code: string, monthlyCodes: string): number =>
-    (
-      herald.db
-        .prepare(`SELECT COUNT(*) AS n FROM ${pipeline === 'v1-ledger' ? 'campaign_ledger' : 'campaign_performance_data'} WHERE activity_code = ? OR activity_code LIKE ?`)
-        .get(code, monthlyCodes) as { n: number }
-    ).n;
 
   return {
     'campaigns.list': () => ({
@@ -66,21 +56,9 @@ export function campaignsHandlers(herald: Herald): HandlersOf<typeof campaignsMe
         };
       }),
     }),
-    'campaigns.ledger': ({ variant, month, filter, page, pageSize }) => {
-      const { activityCode, entries } = entriesOf(variant, month);
-      const matching = filterEntries(entries, filter);
-      return {
-        activityCode,
-        entries: matching.slice((page - 1) * pageSize, page * pageSize),
-        total: matching.length,
-        housekeepers: [...new Set(entries.map((e) => e.housekeeper))].sort((a, b) => a.localeCompare(b, 'zh-CN')),
-        rewards: [...new Set(entries.flatMap((e) => e.rewardNames))].sort(),
-      };
-    },
-    'campaigns.overview': ({ variant, month }) => {
-      const { campaign, activityCode, entries } = entriesOf(variant, month);
-      return { activityCode, ...overview(campaign, entries) };
-    },
+    'campaigns.ledger': ({ variant, month, filter, page, pageSize }) =>
+      campaignView(herald.db, herald.paths.dbFile, { kind: 'ledger', variant, ...(month ? { month } : {}), now: herald.clock.now(), filter, page, pageSize }),
+    'campaigns.overview': ({ variant, month }) => campaignView(herald.db, herald.paths.dbFile, { kind: 'overview', variant, ...(month ? { month } : {}), now: herald.clock.now() }),
     'campaigns.export': ({ variant, month }) => {
       const exported = exportLedgerFile(herald.db, herald.paths.dataDir, variant, month, new Date(herald.clock.now()));
       herald.log.info('Campaign ledger exported', { variant, rows: exported.rows, file: exported.file });

@@ -4,7 +4,7 @@ import { openDatabase, type Db } from '../../../main/db/open.js';
 import { migrate } from '../../../main/db/migrate.js';
 import { RunStore } from '../../../main/jobs/run-store.js';
 import { dailySummaries, pruneRuns } from '../../../main/jobs/retention.js';
-import { saveInputSync } from '../../../main/jobs/input-store.js';
+import { insertInput, prepareInput } from '../../../main/jobs/input-store.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 const DAY = 86_400_000;
@@ -21,7 +21,7 @@ function db(): Db {
 /** A finished run created at `createdAt`, with counts and a duration. */
 function addRun(d: Db, jobId: string, createdAt: number, status: 'succeeded' | 'failed', counts: Record<string, number>, durationMs: number, input?: unknown): number {
   const runs = new RunStore(d);
-  const inputRef = input === undefined ? undefined : saveInputSync(d, input, createdAt).ref;
+  const inputRef = input === undefined ? undefined : insertInput(d, prepareInput(input), createdAt).ref;
   const id = runs.insert({ jobId, kind: 'cron', scheduledAt: createdAt, status: 'queued', ...(inputRef ? { inputRef } : {}) }, createdAt);
   d.prepare('UPDATE runs SET counts = ? WHERE id = ?').run(JSON.stringify(counts), id);
   runs.finish(id, { status, durationMs }, createdAt + durationMs);
