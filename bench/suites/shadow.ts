@@ -90,6 +90,10 @@ interface RunFigures {
   mainThreadMaxBlockMs: number;
   livePeakMB: number | null;
   otherPeakMB: number | null;
+  /** Shadow: each side's pipeline inside its worker (no worker start-up), and from the run's start until the comparison was stored. */
+  livePipelineMs: number | null;
+  otherPipelineMs: number | null;
+  comparisonStoredMs: number | null;
   consistent: boolean | null;
 }
 
@@ -131,6 +135,9 @@ async function timedRun(m: Compiled, rows: unknown, mode: ShadowMode): Promise<R
       mainThreadMaxBlockMs,
       livePeakMB: mb(live?.peakMemoryBytes ?? run.peak_heap_bytes),
       otherPeakMB: mb(other?.peakMemoryBytes),
+      livePipelineMs: live ? Math.round(live.durationMs) : null,
+      otherPipelineMs: other ? Math.round(other.durationMs) : null,
+      comparisonStoredMs: shadow ? Date.parse(shadow.finishedAt) - Date.parse(shadow.startedAt) : null,
       consistent: shadow?.consistent ?? null,
     };
   } finally {
@@ -172,6 +179,8 @@ async function overhead(m: Compiled, contracts: number) {
       shadowCandidateSide: median(of('shadow').map((r) => r.otherPeakMB ?? 0)),
       candidateOnly: median(of('candidate').map((r) => r.livePeakMB ?? 0)),
     },
+    /** Where a shadow run's wall time goes: the sides' own pipeline time; the rest is worker start-up, sandbox set-up, packing, the diff and storing it. */
+    shadowSidesPipelineMs: { live: median(of('shadow').map((r) => r.livePipelineMs ?? 0)), other: median(of('shadow').map((r) => r.otherPipelineMs ?? 0)) },
     consistent: of('shadow').map((r) => r.consistent),
     runs,
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchSchema } from '../shared/patch-schema.js';
 
 /**
  * Application-wide settings, stored one key per row in `settings`. Capabilities with richer
@@ -13,5 +14,6 @@ export const SettingsSchema = z.object({
   logLevel: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
-export const SettingsPatchSchema = SettingsSchema.partial().strict();
+/** Only the keys a change names are written (zod's `.partial()` would write every default too). */
+export const SettingsPatchSchema = patchSchema(SettingsSchema).strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;

@@ -15,7 +15,7 @@ import { firedTriggers } from './kpi.js';
 import { getShadowJob, rollback, setStateHolder, type ModeSnapshot } from './modes.js';
 import { insertShadowRun, kpiRuns, toKpiRun, type NotificationStats, type ShadowRun, type SideSummary, type StoredDiff } from './run-store.js';
 import { copyScopedRows, deleteScopedRows, ensureSandbox, replaceScopedRows, sandboxFile, scratchCopy, withAttached } from './sandbox.js';
-import { compareHere, type Comparer, type Comparison, type SideData } from './compare.js';
+import { startHere, type Comparison, type SideData, type StartedComparer } from './compare.js';
 import type { PackedOutput } from './packed-side.js';
 import type { SideError, SideRunner } from './sides/types.js';
 
@@ -33,8 +33,8 @@ export interface ShadowContext {
   language?: 'zh-CN' | 'en';
   /** Recorded with the figures; defaults to this machine's. */
   cores?: number;
-  /** Where the diff is computed: this thread by default, a worker of its own in Herald (compareInWorker). */
-  compare?: Comparer;
+  /** Where the diff is computed: this thread by default, a worker of its own in Herald (startCompareWorker), started with the sides. */
+  startComparer?: () => StartedComparer;
   /** The rows a pipeline keeps its state in for a job (its PipelineSpec's `stateScope`). */
   stateScopes?: (jobId: string, pipelineId: string) => readonly StateScope[];
 }
@@ -273,19 +273,23 @@ export async function executeRun(ctx: ShadowContext, snap: ModeSnapshot, req: Ru
   const otherPipeline = liveSide === 'control' ? candidate : control;
   const other = compare ? offside(otherPipeline, { store: 'sandbox', ...(isExternal(otherPipeline) ? {} : { file: sandboxOf(otherPipeline) }) }) : null;
   const second = calibrate ? offside(control, { store: 'sandbox', ...(scratch ? { file: scratch.file } : {}) }) : null;
+  const comparer = compare ? (ctx.startComparer ?? startHere)() : null;
   const live = await running;
 
   const comparison = (async () => {
     const [otherOutcome, secondOutcome] = await Promise.all([other, second]);
     const outcomes: Outcomes = { startedMs, liveSide, live, other: otherOutcome, second: secondOutcome };
-    const diff = await compared(ctx, snap, outcomes);
+    const diff = await compared(comparer, snap, outcomes);
     return whenWritable(() => record(ctx, snap, req, outcomes, diff));
   })()
     .catch((err: unknown) => {
       ctx.log?.error('Shadow comparison could not be stored', { jobId: req.jobId, runId: req.runId, error: (err as Error).message });
       return null;
     })
-    .finally(() => scratch?.dispose());
+    .finally(() => {
+      comparer?.dispose();
+      scratch?.dispose();
+    });
   return { mode: snap.mode, live, comparison };
 }
 
@@ -301,12 +305,12 @@ const controlOf = (o: Outcomes) => (o.liveSide === 'control' ? o.live : o.other)
 const candidateOf = (o: Outcomes) => (o.liveSide === 'candidate' ? o.live : o.other);
 
 /** The diff of a run where both sides succeeded (and the noise, when the control ran twice). */
-async function compared(ctx: ShadowContext, snap: ModeSnapshot, o: Outcomes): Promise<Comparison | { diff: null; noiseCalibrated: false }> {
+async function compared(comparer: StartedComparer | null, snap: ModeSnapshot, o: Outcomes): Promise<Comparison | { diff: null; noiseCalibrated: false }> {
   const controlOutcome = controlOf(o);
   const candidateOutcome = candidateOf(o);
-  if (!controlOutcome || !candidateOutcome || controlOutcome.error || candidateOutcome.error) return { diff: null, noiseCalibrated: false };
+  if (!comparer || !controlOutcome || !candidateOutcome || controlOutcome.error || candidateOutcome.error) return { diff: null, noiseCalibrated: false };
   const second = o.second && !o.second.error ? dataOf(o.second) : null;
-  return (ctx.compare ?? compareHere)({ rules: snap.config.diff, control: dataOf(controlOutcome), candidate: dataOf(candidateOutcome), second });
+  return comparer.compare({ rules: snap.config.diff, control: dataOf(controlOutcome), candidate: dataOf(candidateOutcome), second });
 }
 
 /** Stores the comparison, fires the rollback triggers and — on a live candidate with autoRollback — rolls back, in one transaction. */

@@ -5,7 +5,7 @@ import { pruneShadowRuns } from './run-store.js';
 import type { ShadowContext } from './run-shadow.js';
 import type { NotificationStats } from './run-store.js';
 import type { SideRunner } from './sides/types.js';
-import { compareInWorker } from './compare.js';
+import { startCompareWorker } from './compare.js';
 import { HeraldError } from '../shared/errors.js';
 
 /**
@@ -72,7 +72,7 @@ export function shadowContext(herald: Herald): ShadowContext {
     log: herald.log.child('shadow'),
     language: herald.settings().language,
     stateScopes: (jobId, pipelineId) => stateScopesOf(herald, jobId, pipelineId),
-    compare: compareInWorker,
+    startComparer: startCompareWorker,
     ...(wiring.notificationStats ? { notificationStats: wiring.notificationStats } : {}),
   };
 }

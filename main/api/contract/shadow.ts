@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from './define.js';
 import { ExternalCommandSchema, PipelineIdSchema, ShadowConfigSchema, ShadowModeSchema, ThresholdsSchema, TriggersSchema } from '../../shadow/config.js';
 import { DiffRulesSchema } from '../../shadow/diff/rules.js';
+import { patchSchema } from '../../shared/patch-schema.js';
 
 const JobId = z.string().min(1).max(120);
 
@@ -132,11 +133,11 @@ export const ModeChangeSchema = z.object({
   triggers: z.array(TriggerSchema).nullable(),
 });
 
-/** Settings edits: any part of the job's shadow settings; nested objects merge. */
+/** Settings edits: any part of the job's shadow settings; nested objects merge, keys left out keep their values. */
 export const ShadowConfigPatchSchema = z
   .object({
-    thresholds: ThresholdsSchema.partial(),
-    triggers: TriggersSchema.partial(),
+    thresholds: patchSchema(ThresholdsSchema),
+    triggers: patchSchema(TriggersSchema),
     windowDays: z.number().min(1).max(366),
     minRuns: z.number().int().min(1).max(10_000),
     minSpanDays: z.number().min(0).max(366),
@@ -145,7 +146,8 @@ export const ShadowConfigPatchSchema = z
     verifyAfterPromotion: z.boolean(),
     timeFloorMs: z.number().int().min(0).max(3_600_000),
     sideTimeoutMs: z.number().int().min(100).max(6 * 3_600_000),
-    diff: DiffRulesSchema.partial(),
+    /** `fields: null`: every field counts again. */
+    diff: patchSchema(DiffRulesSchema).extend({ fields: DiffRulesSchema.shape.fields.unwrap().nullable().optional() }),
     /** Replaces the job's external commands (null removes one). */
     externalCommands: z.record(PipelineIdSchema, ExternalCommandSchema.nullable()),
   })

@@ -13,6 +13,8 @@ import { catalogueEntry, shadowWiring, stateScopesOf } from '../../shadow/wiring
 
 const DAY_MS = 86_400_000;
 
+type ShadowConfigPatch = z.output<typeof ShadowConfigPatchSchema>;
+
 function requireJob(herald: Herald, jobId: string): ShadowJob {
   const job = getShadowJob(herald.db, jobId);
   if (!job) throw new HeraldError('SHADOW_JOB_UNKNOWN', `Job ${jobId} has no pipelines registered for shadow mode.`, { jobId });
@@ -24,8 +26,10 @@ function pipelinesOf(herald: Herald, job: ShadowJob): string[] {
   return [...new Set([...own, ...Object.keys(job.config.externalCommands)])];
 }
 
-/** Nested settings merge; an external command set to null is removed. */
-export function mergeConfig(current: ShadowConfig, patch: z.output<typeof ShadowConfigPatchSchema>): ShadowConfig {
+/** Nested settings merge; an external command set to null is removed, as is a list of diff fields set to null. */
+export function mergeConfig(current: ShadowConfig, patch: ShadowConfigPatch): ShadowConfig {
+  const { fields, ...diffPatch } = patch.diff ?? {};
+  const diff = { ...current.diff, ...diffPatch, ...(fields !== undefined ? { fields: fields ?? undefined } : {}) };
   const externalCommands: Record<string, ExternalCommand> = { ...current.externalCommands };
   for (const [id, cmd] of Object.entries(patch.externalCommands ?? {})) {
     if (cmd === null) delete externalCommands[id];
@@ -36,9 +40,27 @@ export function mergeConfig(current: ShadowConfig, patch: z.output<typeof Shadow
     ...patch,
     thresholds: { ...current.thresholds, ...patch.thresholds },
     triggers: { ...current.triggers, ...patch.triggers },
-    diff: { ...current.diff, ...patch.diff },
+    diff,
     externalCommands,
   });
+}
+
+/**
+ * An external command may not take the name of one of Herald's own pipelines (it would hide it),
+ * and one the job runs as control or candidate stays until the job is switched off it.
+ */
+function checkExternalCommands(herald: Herald, job: ShadowJob, patch: ShadowConfigPatch['externalCommands']): void {
+  const own = new Set(catalogueEntry(herald, job.jobId)?.pipelines ?? []);
+  const inUse = new Set([job.controlPipeline, job.candidatePipeline]);
+  for (const [pipelineId, cmd] of Object.entries(patch ?? {})) {
+    const field = `config.externalCommands.${pipelineId}`;
+    if (cmd !== null && own.has(pipelineId)) {
+      throw new HeraldError('SHADOW_PIPELINE_NAME_TAKEN', `${pipelineId} is already one of Herald's own pipelines of ${job.jobId}: give the external command another name.`, { jobId: job.jobId, pipelineId, field });
+    }
+    if (cmd === null && pipelineId in job.config.externalCommands && inUse.has(pipelineId)) {
+      throw new HeraldError('SHADOW_PIPELINE_IN_USE', `${job.jobId} runs ${pipelineId} as its ${pipelineId === job.controlPipeline ? 'control' : 'candidate'}: switch the job to another pipeline before removing it.`, { jobId: job.jobId, pipelineId, field });
+    }
+  }
 }
 
 export function shadowHandlers(herald: Herald): HandlersOf<typeof shadowMethods> {
@@ -100,6 +122,7 @@ export function shadowHandlers(herald: Herald): HandlersOf<typeof shadowMethods>
     },
     'shadow.saveSettings': ({ jobId, plannedOrder, config }) => {
       const job = requireJob(herald, jobId);
+      checkExternalCommands(herald, job, config.externalCommands);
       const next = updateShadowSettings(herald.db, herald.clock, jobId, { config: mergeConfig(job.config, config), ...(plannedOrder !== undefined ? { plannedOrder } : {}) });
       changed(jobId);
       return { jobId, plannedOrder: next.plannedOrder, config: next.config };

@@ -60,6 +60,8 @@ describe('loopback HTTP API', () => {
     const after = await s.call('settings.set', { language: 'en', backupKeep: 3 });
     expect(after).toMatchObject({ language: 'en', backupKeep: 3, startAtLogin: false });
     expect(await s.call('settings.get')).toMatchObject({ language: 'en', backupKeep: 3 });
+    // A change names only what it changes: the other settings keep their values.
+    expect(await s.call('settings.set', { language: 'zh-CN' })).toMatchObject({ language: 'zh-CN', backupKeep: 3 });
   });
 
   it('streams live events over SSE: a line the core logs reaches the client', async () => {

@@ -73,8 +73,31 @@ describe('shadow API', () => {
     expect((await s.call('shadow.jobs')).jobs.find((j) => j.jobId === SH)!.pipelines).toEqual(['v1-ledger', 'v1-db', 'v1']);
     const removed = await s.call('shadow.saveSettings', { jobId: SH, config: { externalCommands: { v1: null } } });
     expect(removed.config.externalCommands).toEqual({});
+    // A list of compared fields, then null: every field counts again (JSON cannot carry undefined).
+    const listed = await s.call('shadow.saveSettings', { jobId: SH, config: { diff: { fields: ['奖励类型'] } } });
+    expect(listed.config.diff.fields).toEqual(['奖励类型']);
+    const every = await s.call('shadow.saveSettings', { jobId: SH, config: { diff: { fields: null, tolerance: 0.05 } } });
+    expect(every.config.diff).toMatchObject({ tolerance: 0.05, listFields: ['奖励类型'] });
+    expect(every.config.diff.fields).toBeUndefined();
+    // Keys a patch leaves out keep their saved values (not the defaults).
+    const memory = await s.call('shadow.saveSettings', { jobId: SH, config: { thresholds: { maxMemoryRatio: 2 }, triggers: { timeRatio: 2 } } });
+    expect(memory.config.thresholds).toMatchObject({ maxTimeRatio: 1.1, maxMemoryRatio: 2 });
+    expect(memory.config.diff).toMatchObject({ tolerance: 0.05, listFields: ['奖励类型'] });
     const invalid = await s.raw('shadow.saveSettings', { jobId: SH, config: { thresholds: { maxTimeRatio: -1 } } });
     expect(invalid.body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('refuses an external command named like one of the job’s own pipelines, or removing one the job runs', async () => {
+    const s = await startShadowServer();
+    const taken = await s.raw('shadow.saveSettings', { jobId: SH, config: { externalCommands: { 'v1-db': { command: 'python' } } } });
+    expect(taken.body).toMatchObject({ ok: false, error: { code: 'SHADOW_PIPELINE_NAME_TAKEN', context: { pipelineId: 'v1-db', field: 'config.externalCommands.v1-db' } } });
+    await s.call('shadow.saveSettings', { jobId: SH, config: { externalCommands: { v1: { command: 'python' } } } });
+    await s.call('shadow.setMode', { jobId: SH, mode: 'shadow', candidatePipeline: 'v1', reason: 'v1 as candidate' });
+    const inUse = await s.raw('shadow.saveSettings', { jobId: SH, config: { externalCommands: { v1: null } } });
+    expect(inUse.body).toMatchObject({ ok: false, error: { code: 'SHADOW_PIPELINE_IN_USE', context: { pipelineId: 'v1', field: 'config.externalCommands.v1' } } });
+    expect((await s.call('shadow.settings', { jobId: SH })).config.externalCommands).toHaveProperty('v1');
+    await s.call('shadow.setMode', { jobId: SH, mode: 'control', candidatePipeline: null, reason: 'back' });
+    expect((await s.call('shadow.saveSettings', { jobId: SH, config: { externalCommands: { v1: null } } })).config.externalCommands).toEqual({});
   });
 
   it('resets a sandbox from the live store with the pipeline’s own rows only, refusing external commands', async () => {

@@ -85,6 +85,14 @@ describe('delivery policy of a message (pacing and success rule)', () => {
     }
     expect(delivered.map((id) => w.row(id).status)).toEqual(['sent', 'sent', 'sent']);
 
+    // v1-vectors §7.5: a body with a non-zero errcode is a failed send (v1: failed 1), not a delivery;
+    // 40013 (invalid corpid) does not mend by retrying, so the outbox gives it up at once.
+    w.fake.sheets.plan('payment-records', [{ body: '{"errcode":40013,"errmsg":"invalid corpid"}' }]);
+    const refused = enqueue(w, 'C5', { success: 'smartsheet' }, { businessType: 'smartsheet.payment-records', recipient: 'smartsheet:payment-records', jobId: 'smartsheet-payment-records', content: { kind: 'smartsheet', payload: sheetRecord('C5', '1767225600000') } });
+    await w.worker.runOnce();
+    w.clock.advance(200);
+    expect(w.row(refused)).toMatchObject({ status: 'dead', last_error_code: 'WECOM_40013', total_attempts: 1, sent_at: null });
+
     w.fake.sheets.setDateFields('payment-records', ['fBaRQ1']);
     const bad = enqueue(w, 'C4', { success: 'smartsheet' }, { businessType: 'smartsheet.payment-records', recipient: 'smartsheet:payment-records', jobId: 'smartsheet-payment-records', content: { kind: 'smartsheet', payload: sheetRecord('C4', '2026-01-01') } });
     await w.worker.runOnce();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PipelineOutput } from '../../../main/jobs/types.js';
 import { packOutput, unpackSide } from '../../../main/shadow/packed-side.js';
-import { compareHere, compareInWorker, type CompareRequest } from '../../../main/shadow/compare.js';
+import { compareHere, compareInWorker, startCompareWorker, type CompareRequest } from '../../../main/shadow/compare.js';
 import { diffRules, type ShadowDiff } from '../../../main/shadow/diff/index.js';
 
 function output(total: (i: number) => number, extra = ''): PipelineOutput {
@@ -54,5 +54,21 @@ describe('shadow comparison', () => {
   it('a comparison that cannot run fails clearly', async () => {
     const broken: CompareRequest = { rules: diffRules(), control: { kind: 'packed', bytes: new ArrayBuffer(3) }, candidate: { kind: 'side', side: { records: [], messages: [] } }, second: null };
     await expect(compareInWorker(broken)).rejects.toMatchObject({ code: 'SHADOW_COMPARE_FAILED' });
+  });
+
+  it('a worker started before the sides are ready compares once they are, and one given up ends without comparing', async () => {
+    const empty: CompareRequest['control'] = { kind: 'side', side: { records: [], messages: [] } };
+    const started = startCompareWorker();
+    // The worker loads while the sides would run.
+    await new Promise((r) => setTimeout(r, 300));
+    const control = output((i) => i);
+    const candidate = output((i) => i + (i === 3 ? 1 : 0));
+    const result = await started.compare({ rules: diffRules(), control: { kind: 'output', output: control }, candidate: { kind: 'output', output: candidate }, second: null });
+    expect(result.diff.records).toMatchObject({ different: 1, equal: 49 });
+    started.dispose();
+
+    const givenUp = startCompareWorker();
+    givenUp.dispose();
+    await expect(givenUp.compare({ rules: diffRules(), control: empty, candidate: empty, second: null })).rejects.toMatchObject({ code: 'SHADOW_COMPARE_FAILED' });
   });
 });

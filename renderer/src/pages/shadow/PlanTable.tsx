@@ -10,10 +10,11 @@ interface Props {
   selected: string | undefined;
   onSelect(jobId: string): void;
   onSwitch(job: ShadowJob): void;
+  onSettings(jobId: string): void;
 }
 
 /** Seed 001's migration plan: every job in its planned order with its mode and readiness. */
-export function PlanTable({ jobs, loading, selected, onSelect, onSwitch }: Props) {
+export function PlanTable({ jobs, loading, selected, onSelect, onSwitch, onSettings }: Props) {
   const { t, i18n } = useTranslation('shadow');
   const { message } = App.useApp();
   const rollback = async (job: ShadowJob) => {
@@ -60,11 +61,14 @@ export function PlanTable({ jobs, loading, selected, onSelect, onSwitch }: Props
           {
             title: '',
             key: 'actions',
-            width: 200,
+            width: 260,
             render: (_, job) => (
               <Space onClick={(e) => e.stopPropagation()}>
                 <Button size="small" onClick={() => onSwitch(job)} data-testid={`switch-${job.jobId}`}>
                   {t('plan.switch')}
+                </Button>
+                <Button size="small" onClick={() => onSettings(job.jobId)} data-testid={`settings-${job.jobId}`}>
+                  {t('plan.settings')}
                 </Button>
                 {job.mode !== 'control' ? (
                   <Popconfirm title={t('switch.effect')} onConfirm={() => void rollback(job)} okText={t('plan.rollback')}>
