@@ -13,5 +13,19 @@ export const SettingsSchema = z.object({
   logLevel: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
-export const SettingsPatchSchema = SettingsSchema.partial().strict();
+const field = SettingsSchema.shape;
+/**
+ * A change of some settings. Built from the fields without their defaults: zod 4 applies a default
+ * under `.partial()`, which would turn `{language: 'en'}` into a reset of every other setting.
+ */
+export const SettingsPatchSchema = z
+  .object({
+    language: field.language.unwrap().optional(),
+    startAtLogin: field.startAtLogin.unwrap().optional(),
+    backupKeep: field.backupKeep.unwrap().optional(),
+    runRetentionDays: field.runRetentionDays.unwrap().optional(),
+    messageRetentionDays: field.messageRetentionDays.unwrap().optional(),
+    logLevel: field.logLevel.unwrap().optional(),
+  } satisfies Record<keyof Settings, z.ZodType>)
+  .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
