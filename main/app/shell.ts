@@ -21,6 +21,7 @@ import { applyStartAtLogin } from './login-item.js';
 import { adoptSystemProxy } from './system-proxy.js';
 import { languageForLocale, shellLabels } from './labels.js';
 import { APP_ID } from './app-id.js';
+import { isSendingEnabled } from '../outbox/control.js';
 
 /** Invalidations after which the tray (state, jobs, language) and the keep-awake are re-evaluated. */
 const TRAY_TOPICS: ReadonlySet<Topic> = new Set(['status', 'runs', 'jobs', 'settings', 'outbox', 'shadow']);
@@ -83,7 +84,7 @@ export async function startDesktopShell(argv: string[]): Promise<DesktopShell | 
 
   const trayStatus = async (): Promise<TrayStatus> => {
     const language = herald.settings().language;
-    return { ...herald.status.current(), jobs: await listTrayJobs(call, language), shadowJobs: await listTrayShadowJobs(call, language), language };
+    return { ...herald.status.current(), jobs: await listTrayJobs(call, language), shadowJobs: await listTrayShadowJobs(call, language), sendingEnabled: isSendingEnabled(herald.db), language };
   };
   try {
     await herald.start();
@@ -113,6 +114,8 @@ export async function startDesktopShell(argv: string[]): Promise<DesktopShell | 
       openWindow: () => window.show(),
       pauseAll: () => void call('jobs.pauseAll').then(refresh),
       resumeAll: () => void call('jobs.resumeAll').then(refresh),
+      // Through the API, as the Outbox page does: the same log line and invalidations (the window updates too).
+      setSendingEnabled: (enabled) => void call('outbox.setSendingEnabled', { enabled }).then(refresh),
       runJob: (jobId) => void call('jobs.runNow', { jobId }).then(refresh),
       setMode: (jobId, mode) => void setTrayMode(call, jobId, mode, herald.settings().language).then(refresh),
       openLogsFolder: () => void openFolder(herald.paths.logsDir),

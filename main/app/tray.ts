@@ -26,6 +26,8 @@ export interface TrayShadowJob {
 export interface TrayStatus extends Status {
   jobs: TrayJob[];
   shadowJobs: TrayShadowJob[];
+  /** The outbox's global switch: off = every message waits (nothing is lost). */
+  sendingEnabled: boolean;
   language: ShellLanguage;
 }
 
@@ -34,6 +36,8 @@ export interface TrayCallbacks {
   openWindow(): void;
   pauseAll(): void;
   resumeAll(): void;
+  /** The outbox's "stop all sending" switch. */
+  setSendingEnabled(enabled: boolean): void;
   runJob(jobId: string): void;
   /** Shadow mode: switch a job's mode from its next run on. */
   setMode(jobId: string, mode: TrayMode): void;
@@ -52,6 +56,7 @@ export function trayTooltip(status: TrayStatus): string {
   const labels = shellLabels(status.language);
   const titles = new Map(status.jobs.map((j) => [j.id, j.title]));
   const lines = [`Herald — ${labels.state[status.state]}`];
+  if (!status.sendingEnabled) lines.push(labels.sendingStoppedLine);
   for (const run of status.runningJobs) {
     lines.push(`${titles.get(run.jobId) ?? run.jobId}${run.progress ? `: ${run.progress}` : labels.runningSuffix}`);
   }
@@ -88,6 +93,9 @@ export function trayMenuTemplate(status: TrayStatus, callbacks: TrayCallbacks): 
     status.pausedAll
       ? { id: 'resume-all', label: labels.resumeAll, click: () => callbacks.resumeAll() }
       : { id: 'pause-all', label: labels.pauseAll, click: () => callbacks.pauseAll() },
+    status.sendingEnabled
+      ? { id: 'stop-sending', label: labels.stopSending, click: () => callbacks.setSendingEnabled(false) }
+      : { id: 'resume-sending', label: labels.resumeSending, click: () => callbacks.setSendingEnabled(true) },
     {
       id: 'run-job',
       label: labels.runJob,

@@ -5,6 +5,7 @@ import { campaignsService } from '../campaigns/service.js';
 import { monitorsService } from '../monitors/service.js';
 import { outboxService } from '../outbox/service.js';
 import { jobsService } from '../jobs/service.js';
+import { templatesService } from '../outbox/template-service.js';
 import { shadowService } from '../shadow/wiring.js';
 import { demoServices } from '../demo/index.js';
 
@@ -23,6 +24,7 @@ export function createServices(herald: Herald): Service[] {
     monitorsService(herald),
     outboxService(herald),
     jobsService(herald),
+    templatesService(herald),
     shadowService(herald),
     ...(demo ? [demo.launch] : []),
   ];

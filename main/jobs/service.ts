@@ -30,6 +30,19 @@ const FAILED: readonly RunStatus[] = ['failed', 'timed-out'];
 
 const services = new WeakMap<Herald, JobsService>();
 
+/**
+ * Triggers that are not jobs (message templates): the jobs' scheduler keeps their due times,
+ * catch-up and single claim, and hands their firings to their owner instead of the runner.
+ */
+export interface TriggerOwner {
+  /** Every scheduler id of the owner starts with it (e.g. `template:`); no job id does. */
+  prefix: string;
+  /** Its triggers now; "pause all" is applied on top. */
+  list(): ScheduledJob[];
+  /** Inside the claim's transaction; throwing leaves the due time unclaimed (tried again on the next tick). */
+  fire(firings: Firing[]): void;
+}
+
 /** The jobs capability of a Herald (for the API handlers, the tray and the CLI). */
 export function jobsFor(herald: Herald): JobsService {
   const service = services.get(herald);
@@ -54,6 +67,8 @@ export class JobsService implements Service {
   private readonly failures = new Map<string, { runId: number; at: number; summary: string }>();
   /** The run each firing became, for callers of fireEvent. */
   private readonly submitted = new WeakMap<Firing, { runId: number; status: RunStatus }>();
+  private readonly owners = new Set<TriggerOwner>();
+  private started = false;
   private stopStatus: (() => void) | undefined;
   private retentionTimer: NodeJS.Timeout | undefined;
 
@@ -112,11 +127,13 @@ export class JobsService implements Service {
     this.prune();
     this.retentionTimer = setInterval(() => this.prune(), RETENTION_EVERY_MS);
     this.retentionTimer.unref();
-    this.scheduler.sync([...this.jobs.keys()].map((id) => this.scheduled(id)));
+    this.started = true;
+    this.syncTriggers();
     this.scheduler.start();
   }
 
   async stop(): Promise<void> {
+    this.started = false;
     this.scheduler.stop();
     clearInterval(this.retentionTimer);
     await this.runner.stop();
@@ -145,7 +162,7 @@ export class JobsService implements Service {
 
   pauseAll(paused: boolean): { pausedAll: boolean } {
     this.config.setPausedAll(paused);
-    for (const id of this.jobs.keys()) this.scheduler.update(this.scheduled(id));
+    this.syncTriggers();
     this.herald.log.info(paused ? 'All triggers paused' : 'All triggers resumed');
     this.herald.events.invalidate('jobs');
     this.herald.events.invalidate('status');
@@ -200,6 +217,24 @@ export class JobsService implements Service {
     return toRunDetail(this.runSummary(row), row, row.input_ref ? inputSize(this.herald.db, row.input_ref) : undefined, runLogs(this.herald.db, runId));
   }
 
+  /**
+   * Adds triggers that are not jobs. Register before `start` (a service factory does): the start's
+   * sync removes the rows of triggers nobody declared, and with them their persisted due times.
+   */
+  addTriggerOwner(owner: TriggerOwner): () => void {
+    this.owners.add(owner);
+    if (this.started) this.syncTriggers();
+    return () => this.owners.delete(owner);
+  }
+
+  /** Re-reads every trigger (jobs and owners), e.g. after an owner's triggers changed. */
+  syncTriggers(): void {
+    if (!this.started) return;
+    const pausedAll = this.config.pausedAll();
+    const owned = [...this.owners].flatMap((o) => o.list().map((j) => ({ ...j, active: j.active && !pausedAll })));
+    this.scheduler.sync([...[...this.jobs.keys()].map((id) => this.scheduled(id)), ...owned]);
+  }
+
   /** Runs now due (also what the periodic tick and a resume do). */
   scan(): Firing[] {
     return this.scheduler.scan('tick');
@@ -214,9 +249,15 @@ export class JobsService implements Service {
     }
   }
 
-  /** Inside the scheduler's claim transaction: each firing becomes a run (queued or skipped). */
+  /** Inside the scheduler's claim transaction: each firing becomes a run (queued or skipped), or goes to its owner. */
   private fire(firings: Firing[]): void {
+    const owned = new Map<TriggerOwner, Firing[]>();
     for (const f of firings) {
+      const owner = [...this.owners].find((o) => f.jobId.startsWith(o.prefix));
+      if (owner) {
+        owned.set(owner, [...(owned.get(owner) ?? []), f]);
+        continue;
+      }
       const submitted = this.runner.submit({
         jobId: f.jobId,
         kind: f.kind,
@@ -228,6 +269,7 @@ export class JobsService implements Service {
       });
       this.submitted.set(f, submitted);
     }
+    for (const [owner, own] of owned) owner.fire(own);
   }
 
   private scheduled(jobId: string): ScheduledJob {

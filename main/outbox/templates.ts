@@ -153,5 +153,8 @@ export function saveTemplate(db: Db, input: TemplateInput, now: number): Templat
 }
 
 export function deleteTemplate(db: Db, id: number): boolean {
-  return db.prepare('DELETE FROM message_templates WHERE id = ?').run(id).changes > 0;
+  return db.transaction(() => {
+    db.prepare('DELETE FROM template_firings WHERE template_id = ?').run(id);
+    return db.prepare('DELETE FROM message_templates WHERE id = ?').run(id).changes > 0;
+  })();
 }

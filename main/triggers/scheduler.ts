@@ -64,6 +64,8 @@ interface TriggerRow {
 }
 
 export const DEFAULT_TICK_MS = 30_000;
+/** The name of an event trigger that hears every event (job triggers cannot use it: see validate.ts). */
+export const ANY_EVENT = '*';
 
 /** Cron specs are stored with their zone filled in, so a default and an explicit Asia/Shanghai compare equal. */
 function normalise(spec: TriggerSpec): string {
@@ -177,11 +179,16 @@ export class Scheduler {
     return fired;
   }
 
-  /** Runs every active job listening to `name`; event firings are not persisted, so nothing to claim. */
+  /**
+   * Runs every active job listening to `name` (or to every event: an event trigger named `*`);
+   * event firings are not persisted, so nothing to claim.
+   */
   fireEvent(name: string, payload?: unknown): Firing[] {
     const { db, clock, onFire } = this.options;
     const now = clock.now();
-    const rows = db.prepare('SELECT id, job_id, position, spec, next_run_at FROM triggers WHERE spec = ?').all(normalise({ kind: 'event', name })) as TriggerRow[];
+    const rows = db
+      .prepare('SELECT id, job_id, position, spec, next_run_at FROM triggers WHERE spec IN (?, ?) ORDER BY id')
+      .all(normalise({ kind: 'event', name }), normalise({ kind: 'event', name: ANY_EVENT })) as TriggerRow[];
     const firings: Firing[] = rows
       .filter((row) => this.jobs.get(row.job_id)?.active)
       .map((row) => ({ jobId: row.job_id, triggerId: row.id, kind: 'event', scheduledAt: now, batch: false, eventName: name, ...(payload !== undefined ? { payload } : {}) }));

@@ -50,9 +50,22 @@ export const TemplateSchema = z.object({
   recipient: z.string().nullable(),
   enabled: z.boolean(),
   updatedAt: z.string(),
+  /** A scheduled template's next firing (null: realtime, disabled or all paused). */
+  nextRunAt: z.string().nullable(),
+  /** What its latest firing did: the message it enqueued, or why it sent nothing. */
+  lastFiring: z
+    .object({
+      at: z.string(),
+      scheduledAt: z.string(),
+      kind: z.enum(['cron', 'catch-up', 'event']),
+      eventName: z.string().nullable(),
+      messageId: z.string().nullable(),
+      error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    })
+    .nullable(),
 });
 
-export const TemplateInputSchema = TemplateSchema.omit({ id: true, updatedAt: true })
+export const TemplateInputSchema = TemplateSchema.omit({ id: true, updatedAt: true, nextRunAt: true, lastFiring: true })
   .extend({ id: z.number().int().optional(), name: z.string().trim().min(1).max(100), body: z.string().min(1).max(20_000) })
   .strict();
 

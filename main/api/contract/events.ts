@@ -13,6 +13,6 @@ export const HeraldEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('invalidate'), topic: TopicSchema, key: z.string().optional() }),
   z.object({ type: z.literal('log'), entry: LogEntrySchema }),
   /** Something a person should notice even with the window closed: the app shows a Windows notification. */
-  z.object({ type: z.literal('alert'), kind: z.enum(['run-failed', 'message-dead', 'shadow-alert']), title: z.string(), body: z.string() }),
+  z.object({ type: z.literal('alert'), kind: z.enum(['run-failed', 'message-dead', 'template-failed', 'shadow-alert']), title: z.string(), body: z.string() }),
 ]);
 export type HeraldEvent = z.infer<typeof HeraldEventSchema>;

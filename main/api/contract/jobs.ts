@@ -171,7 +171,7 @@ export const jobsMethods = {
   'jobs.fireEvent': method({
     input: z.object({ name: z.string().min(1).max(100), payload: z.unknown().optional() }).strict(),
     output: z.object({ runs: z.array(z.object({ jobId: z.string(), runId: RunId, status: RunStatusSchema })) }),
-    summary: 'Fire a named event: every active job with an event trigger of that name runs, the payload as its input.',
+    summary: 'Fire a named event: every active job with an event trigger of that name runs, the payload as its input; realtime message templates listening to it (or to its keywords) send their message.',
   }),
   'runs.list': method({
     input: RunsFilterSchema.default({ page: 1, pageSize: 50 }),

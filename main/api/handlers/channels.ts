@@ -10,12 +10,46 @@ import { loadChannelConfigs, maskedChannelConfig, updateChannelConfig, type Chan
 import { enqueueMessage } from '../../outbox/enqueue.js';
 import { deleteRecipient, listRecipients, resolveRoute, saveRecipient } from '../../outbox/recipients.js';
 import { lastErrors } from '../../outbox/queries.js';
+import { latestFirings, templateTriggerId } from '../../outbox/template-firing.js';
+import { templatesChanged } from '../../outbox/template-service.js';
+import { jobsFor } from '../../jobs/service.js';
 import { deleteTemplate, getTemplate, listTemplates, previewValues, renderTemplate, saveTemplate, type Template } from '../../outbox/templates.js';
 
 const log = createLogger('channels');
 const LAST_ERRORS = 5;
 
-const templateView = (t: Template) => ({ ...t, channel: t.channel as ChannelType | null, updatedAt: new Date(t.updatedAt).toISOString() });
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function templateViews(herald: Herald, templates: Template[]) {
+  const latest = latestFirings(herald.db);
+  const nextRun = (id: number) => {
+    try {
+      return jobsFor(herald).scheduler.nextRuns(templateTriggerId(id))[0] ?? null;
+    } catch {
+      return null; // no scheduler in this Herald
+    }
+  };
+  return templates.map((t) => {
+    const f = latest.get(t.id);
+    const next = nextRun(t.id);
+    return {
+      ...t,
+      channel: t.channel as ChannelType | null,
+      updatedAt: iso(t.updatedAt),
+      nextRunAt: next === null ? null : iso(next),
+      lastFiring: f
+        ? {
+            at: iso(f.fired_at),
+            scheduledAt: iso(f.scheduled_at),
+            kind: f.trigger_kind,
+            eventName: f.event_name,
+            messageId: f.message_id,
+            error: f.error_code ? { code: f.error_code, message: f.error_message ?? '' } : null,
+          }
+        : null,
+    };
+  });
+}
 
 export function channelsHandlers(herald: Herald): HandlersOf<typeof channelsMethods> {
   const senders = createSenders({ clock: herald.clock, power: herald.power });
@@ -71,15 +105,20 @@ export function channelsHandlers(herald: Herald): HandlersOf<typeof channelsMeth
       herald.events.invalidate('channels');
       return { deleted };
     },
-    'templates.list': () => ({ templates: listTemplates(herald.db).map(templateView) }),
+    'templates.list': () => ({ templates: templateViews(herald, listTemplates(herald.db)) }),
     'templates.save': (input) => {
       const saved = saveTemplate(herald.db, input, herald.clock.now());
+      templatesChanged(herald);
+      log.info('Template saved', { template: saved.name, kind: saved.kind, enabled: saved.enabled });
       herald.events.invalidate('channels');
-      return templateView(saved);
+      herald.events.invalidate('status');
+      return templateViews(herald, [saved])[0]!;
     },
     'templates.delete': ({ id }) => {
       const deleted = deleteTemplate(herald.db, id);
+      templatesChanged(herald);
       herald.events.invalidate('channels');
+      herald.events.invalidate('status');
       return { deleted };
     },
     'templates.preview': ({ id, body, variables }) => {

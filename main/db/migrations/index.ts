@@ -2,6 +2,7 @@ import type { Migration } from './types.js';
 import { coreSchema } from './0001-core.js';
 import { jobsTriggersRuns } from './0100-jobs-triggers-runs.js';
 import { outboxSchema } from './0200-outbox.js';
+import { templateFirings } from './0220-template-firings.js';
 import { campaignsSchema } from './0300-campaigns.js';
 import { campaignConfigsSchema } from './0310-campaign-configs.js';
 import { sourcesSchema } from './0390-sources.js';
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   coreSchema,
   jobsTriggersRuns,
   outboxSchema,
+  templateFirings,
   campaignsSchema,
   campaignConfigsSchema,
   sourcesSchema,

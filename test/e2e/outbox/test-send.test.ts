@@ -27,7 +27,7 @@ describe('Settings → Channels test send', () => {
     await page.goto(`${s.server.url}/#/outbox`);
     const rows = page.locator('[data-testid="outbox-table"] tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBe(1);
-    expect(await rows.first().innerText()).toContain('test');
+    expect(await rows.first().innerText()).toContain('Test send');
     await expect.poll(() => rows.first().innerText()).toContain('Sent');
     const secretShown = await page.content();
     expect(secretShown).not.toContain('settings-key-0003');

@@ -7,6 +7,7 @@ import { startDesktopShell, type DesktopShell } from '../../../main/app/shell.js
 import { APP_ID } from '../../../main/app/app-id.js';
 import { methodNames } from '../../../main/api/contract/index.js';
 import { LOCK_FILE_NAME } from '../../../main/db/data-folder-lock.js';
+import { enqueueMessage } from '../../../main/outbox/enqueue.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 vi.mock('electron', () => import('../../fakes/electron/index.js'));
@@ -145,6 +146,26 @@ describe('desktop shell at work', () => {
     await expect.poll(() => shell.herald.status.current().pausedAll).toBe(true);
     await expect.poll(() => trayItems().some((i) => i.id === 'resume-all')).toBe(true);
     expect(await ipcMain.invoke('herald:health', UI, {})).toMatchObject({ ok: true });
+  });
+
+  it('stops all sending from the tray: messages wait; resuming from the tray delivers them', async () => {
+    const shell = await start();
+    const { db } = shell.herald;
+    await ipcMain.invoke('herald:recipients.save', UI, { id: 'ops', route: [{ channel: 'DRY_RUN', address: 'ops' }] });
+    await expect.poll(() => trayItems().find((i) => i.id === 'stop-sending')?.label).toBe('停止所有发送');
+    trayItems().find((i) => i.id === 'stop-sending')!.click!();
+    await expect.poll(() => trayItems().find((i) => i.id === 'resume-sending')?.label).toBe('恢复发送（当前已停止，消息在等待）');
+    expect(Tray.created[0]!.tooltip).toBe('Herald — 运行正常\n已停止所有发送，消息在等待');
+    expect(await ipcMain.invoke('herald:outbox.stats', UI, {})).toMatchObject({ ok: true, data: { sendingEnabled: false } });
+    const { id } = enqueueMessage(db, { businessType: 'test', businessId: 'tray-stop', recipient: 'ops', content: { kind: 'text', text: 'waits for the switch' } });
+    shell.herald.events.invalidate('outbox', id);
+    await settle();
+    await settle();
+    const status = () => (db.prepare('SELECT status FROM messages WHERE id = ?').get(id) as { status: string }).status;
+    expect(status()).toBe('pending');
+    trayItems().find((i) => i.id === 'resume-sending')!.click!();
+    await expect.poll(() => status(), { timeout: 10_000 }).toBe('sent');
+    await expect.poll(() => trayItems().some((i) => i.id === 'stop-sending')).toBe(true);
   });
 
   it('switches a job’s shadow mode from the tray (job ▸ mode), recorded as via the tray', async () => {

@@ -12,7 +12,7 @@ const jobs = [
 ];
 
 function status(over: Partial<TrayStatus> = {}): TrayStatus {
-  return { state: 'ok', pausedAll: false, runningJobs: [], failures: [], jobs, shadowJobs: [], language: 'en', ...over };
+  return { state: 'ok', pausedAll: false, runningJobs: [], failures: [], jobs, shadowJobs: [], sendingEnabled: true, language: 'en', ...over };
 }
 
 function callbacks(): TrayCallbacks & { calls: string[] } {
@@ -22,6 +22,7 @@ function callbacks(): TrayCallbacks & { calls: string[] } {
     openWindow: () => calls.push('open'),
     pauseAll: () => calls.push('pause'),
     resumeAll: () => calls.push('resume'),
+    setSendingEnabled: (enabled) => calls.push(enabled ? 'sending-on' : 'sending-off'),
     runJob: (id) => calls.push(`run:${id}`),
     setMode: (id, mode) => calls.push(`mode:${id}:${mode}`),
     openLogsFolder: () => calls.push('logs'),
@@ -36,14 +37,28 @@ const byId = (list: Item[], id: string) => list.find((i) => i.id === id);
 beforeEach(() => resetElectron());
 
 describe('tray menu', () => {
-  it('lists Open Herald, Pause all, Run job, Open logs folder and Quit, in English', () => {
+  it('lists Open Herald, Pause all, Stop all sending, Run job, Open logs folder and Quit, in English', () => {
     const menu = trayMenuTemplate(status(), callbacks()) as Item[];
-    expect(menu.filter((i) => i.type !== 'separator').map((i) => i.label)).toEqual(['Open Herald', 'Pause all', 'Run job', 'Open logs folder', 'Quit']);
+    expect(menu.filter((i) => i.type !== 'separator').map((i) => i.label)).toEqual(['Open Herald', 'Pause all', 'Stop all sending', 'Run job', 'Open logs folder', 'Quit']);
   });
 
   it('uses the zh-CN labels when the language is zh-CN', () => {
     const menu = trayMenuTemplate(status({ language: 'zh-CN', jobs: [] }), callbacks()) as Item[];
-    expect(menu.filter((i) => i.type !== 'separator').map((i) => i.label)).toEqual(['打开 Herald', '全部暂停', '立即运行任务', '打开日志文件夹', '退出']);
+    expect(menu.filter((i) => i.type !== 'separator').map((i) => i.label)).toEqual(['打开 Herald', '全部暂停', '停止所有发送', '立即运行任务', '打开日志文件夹', '退出']);
+  });
+
+  it('offers Resume sending, saying sending is stopped, while the stop-all-sending switch is on', () => {
+    const cb = callbacks();
+    const sending = trayMenuTemplate(status(), cb) as Item[];
+    expect(byId(sending, 'resume-sending')).toBeUndefined();
+    byId(sending, 'stop-sending')!.click!();
+    const stopped = trayMenuTemplate(status({ sendingEnabled: false }), cb) as Item[];
+    expect(byId(stopped, 'stop-sending')).toBeUndefined();
+    expect(byId(stopped, 'resume-sending')!.label).toBe('Resume sending (stopped: messages wait)');
+    byId(stopped, 'resume-sending')!.click!();
+    expect(cb.calls).toEqual(['sending-off', 'sending-on']);
+    const zh = trayMenuTemplate(status({ sendingEnabled: false, language: 'zh-CN' }), cb) as Item[];
+    expect(byId(zh, 'resume-sending')!.label).toBe('恢复发送（当前已停止，消息在等待）');
   });
 
   it('offers Resume all instead of Pause all when everything is paused', () => {
@@ -80,7 +95,7 @@ describe('tray menu', () => {
       { id: 'campaign-bj-2025-09', title: 'Beijing September', mode: 'control' as const },
     ];
     const menu = trayMenuTemplate(status({ shadowJobs }), cb) as Item[];
-    expect(menu.filter((i) => i.type !== 'separator').map((i) => i.label)).toEqual(['Open Herald', 'Pause all', 'Run job', 'Job mode (shadow)', 'Open logs folder', 'Quit']);
+    expect(menu.filter((i) => i.type !== 'separator').map((i) => i.label)).toEqual(['Open Herald', 'Pause all', 'Stop all sending', 'Run job', 'Job mode (shadow)', 'Open logs folder', 'Quit']);
     const jobs = byId(menu, 'job-mode')!.submenu!;
     expect(jobs.map((j) => j.label)).toEqual(['Shanghai September: Shadow', 'Beijing September: Control']);
     expect(jobs[0]!.submenu!.map((m) => [m.label, m.type, m.checked])).toEqual([
@@ -109,6 +124,11 @@ describe('tray tooltip', () => {
   it('names the state and each running job with its progress', () => {
     const text = trayTooltip(status({ runningJobs: [{ jobId: 'sla-report', runId: 3, progress: '40/120 rows' }, { jobId: 'unknown-job', runId: 4 }] }));
     expect(text).toBe('Herald — All good\nSLA report: 40/120 rows\nunknown-job (running)');
+  });
+
+  it('says when all sending is stopped', () => {
+    expect(trayTooltip(status({ sendingEnabled: false }))).toBe('Herald — All good\nSending stopped: messages wait');
+    expect(trayTooltip(status({ sendingEnabled: false, language: 'zh-CN' }))).toBe('Herald — 运行正常\n已停止所有发送，消息在等待');
   });
 
   it('stays within the 127 characters Windows shows', () => {

@@ -151,6 +151,16 @@ describe('scheduler', () => {
     expect(s.scheduler.nextRuns('a')).toEqual([null]);
   });
 
+  it('fires an event trigger named * on every event, beside the triggers of that name', () => {
+    const s = setup();
+    s.scheduler.sync([job({ jobId: 'any', triggers: [{ kind: 'event', name: '*' }] }), job({ jobId: 'named', triggers: [{ kind: 'event', name: 'order.created' }] })]);
+    expect(s.scheduler.fireEvent('order.created', { text: 'x' }).map((f) => [f.jobId, f.eventName])).toEqual([
+      ['any', 'order.created'],
+      ['named', 'order.created'],
+    ]);
+    expect(s.scheduler.fireEvent('other').map((f) => [f.jobId, f.eventName])).toEqual([['any', 'other']]);
+  });
+
   it('runs an interval trigger on its cadence', () => {
     const s = setup();
     s.scheduler.sync([job({ triggers: [{ kind: 'interval', everyMs: 600_000 }] })]);

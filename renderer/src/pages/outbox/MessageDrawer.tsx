@@ -6,6 +6,7 @@ import { useAction } from '../../api/useAction.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDateTime } from '../../format/time.js';
 import { statusColor, type MessageStatus } from './status.js';
+import { businessTypeLabel } from './business-type.js';
 
 const traceColor: Record<string, string> = {
   sent: 'green',
@@ -61,7 +62,9 @@ export function MessageDrawer({ id, onClose }: { id: string | undefined; onClose
             ))}
           </Space>
           <Descriptions column={1} size="small" bordered style={{ marginBottom: 16 }}>
-            <Descriptions.Item label={t('columns.businessType')}>{m.businessType}</Descriptions.Item>
+            <Descriptions.Item label={t('columns.businessType')}>
+              {businessTypeLabel(t, m.businessType)} <Typography.Text type="secondary">({m.businessType})</Typography.Text>
+            </Descriptions.Item>
             <Descriptions.Item label={t('columns.businessId')}>{m.businessId}</Descriptions.Item>
             <Descriptions.Item label={t('columns.recipient')}>{m.recipient}</Descriptions.Item>
             <Descriptions.Item label={t('columns.channel')}>{m.channel ? t(`channel.${m.channel}`, { defaultValue: m.channel }) : '-'}</Descriptions.Item>

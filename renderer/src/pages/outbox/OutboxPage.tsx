@@ -11,6 +11,7 @@ import { useAction } from '../../api/useAction.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDateTime } from '../../format/time.js';
 import { MessageDrawer } from './MessageDrawer.js';
+import { businessTypeLabel } from './business-type.js';
 import { OutboxFigures } from './OutboxFigures.js';
 import { STATUS_ORDER, statusColor, type MessageStatus } from './status.js';
 
@@ -113,7 +114,7 @@ export function OutboxPage() {
         columns={[
           { title: t('columns.id'), dataIndex: 'id', width: 220, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
           { title: t('columns.created'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v) },
-          { title: t('columns.businessType'), dataIndex: 'businessType' },
+          { title: t('columns.businessType'), dataIndex: 'businessType', render: (type: string) => businessTypeLabel(t, type) },
           { title: t('columns.businessId'), dataIndex: 'businessId', ellipsis: true },
           { title: t('columns.recipient'), dataIndex: 'recipient' },
           { title: t('columns.channel'), dataIndex: 'channel', render: (c: string | null) => (c ? t(`channel.${c}`, { defaultValue: c }) : '-') },

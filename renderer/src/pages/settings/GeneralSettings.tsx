@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, Select, Switch } from 'antd';
+import { App, Button, Card, Descriptions, InputNumber, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client.js';
 import { useApi } from '../../api/hooks.js';
@@ -47,6 +47,26 @@ export function GeneralSettings() {
           <Switch checked={settings.data?.startAtLogin ?? false} disabled={!isApp} onChange={(startAtLogin) => void save({ startAtLogin })} />
           {!isApp ? <span style={{ marginLeft: 12 }}>{t('startAtLoginAppOnly')}</span> : null}
         </Descriptions.Item>
+        {(['messageRetentionDays', 'runRetentionDays'] as const).map((key) => (
+          <Descriptions.Item key={key} label={t(`retention.${key}`)}>
+            <Space>
+              {/* Keyed by the stored value: a save (or another window's change) shows the new number. */}
+              <InputNumber
+                key={settings.data?.[key]}
+                min={1}
+                max={3650}
+                precision={0}
+                defaultValue={settings.data?.[key]}
+                data-testid={`setting-${key}`}
+                onBlur={(e) => {
+                  const days = Number(e.target.value);
+                  if (Number.isInteger(days) && days >= 1 && days <= 3650 && days !== settings.data?.[key]) void save({ [key]: days });
+                }}
+              />
+              <span>{t(`retention.${key}Help`)}</span>
+            </Space>
+          </Descriptions.Item>
+        ))}
         <Descriptions.Item label={t('dataDir')}>
           <code data-testid="data-dir">{health.data?.dataDir}</code>
           {isApp ? (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Radio, Select, Space, Switch, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Radio, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { MethodOutput } from '../../../../../main/api/contract/index.js';
@@ -9,6 +9,7 @@ import { call } from '../../../api/client.js';
 import { useApi } from '../../../api/hooks.js';
 import { useAction } from '../../../api/useAction.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { formatDateTime } from '../../../format/time.js';
 import { TestSendModal } from './TestSendModal.js';
 
 type Template = MethodOutput<'templates.list'>['templates'][number];
@@ -16,12 +17,34 @@ type Values = z.input<typeof TemplateInputSchema>;
 
 const blank: Values = { name: '', channel: null, contentKind: 'text', body: '', variables: [], kind: 'realtime', cron: null, event: null, keywords: [], recipient: null, enabled: true };
 
-/** Settings → Templates: bodies with {{variables}}, preview with the samples, test send. */
+/** What a firing of the template did: the message it enqueued, or why it sent nothing. */
+function LastFiring({ firing }: { firing: Template['lastFiring'] }) {
+  const { t } = useTranslation('channels');
+  if (!firing) return <Typography.Text type="secondary">{t('templates.neverFired')}</Typography.Text>;
+  const when = formatDateTime(firing.scheduledAt);
+  if (firing.error) {
+    return (
+      <Tooltip title={firing.error.message}>
+        <Tag color="red" data-testid="template-last-error">
+          {when} {firing.error.code}
+        </Tag>
+      </Tooltip>
+    );
+  }
+  return (
+    <Typography.Text>
+      {when} → {firing.messageId}
+    </Typography.Text>
+  );
+}
+
+/** Settings → Templates: bodies with {{variables}}, when they fire, preview with the samples, test send. */
 export function TemplatesSettings() {
   const { t } = useTranslation('channels');
   const { t: to } = useTranslation('outbox');
   const act = useAction();
-  const templates = useApi('templates.list', undefined, ['channels']);
+  const templates = useApi('templates.list', undefined, ['channels', 'jobs']);
+  const recipients = useApi('recipients.list', undefined, ['channels']);
   const [editing, setEditing] = useState<Template | 'new'>();
   const [testing, setTesting] = useState<number>();
   const [preview, setPreview] = useState<{ ok: boolean; text: string }>();
@@ -35,8 +58,23 @@ export function TemplatesSettings() {
   };
 
   const values = (): Values => {
-    const v = form.getFieldsValue(true) as Values;
-    return { ...blank, ...v, variables: (v.variables ?? []).filter((x) => x?.name), keywords: v.keywords ?? [], ...(editing && editing !== 'new' ? { id: editing.id } : {}) };
+    const v = { ...blank, ...(form.getFieldsValue(true) as Partial<Values>) };
+    // Only the input's fields: the store also holds what the list showed (next run, last firing …).
+    const { name, channel, contentKind, body, kind: when, cron, event, recipient, enabled } = v;
+    return {
+      name,
+      channel: channel ?? null,
+      contentKind,
+      body,
+      kind: when,
+      cron: cron || null,
+      event: event || null,
+      recipient: recipient ?? null,
+      enabled,
+      variables: (v.variables ?? []).filter((x) => x?.name),
+      keywords: v.keywords ?? [],
+      ...(editing && editing !== 'new' ? { id: editing.id } : {}),
+    };
   };
 
   const showPreview = async () => {
@@ -74,7 +112,10 @@ export function TemplatesSettings() {
         columns={[
           { title: t('templates.name'), dataIndex: 'name' },
           { title: t('templates.kind'), key: 'kind', render: (_: unknown, r) => (r.kind === 'scheduled' ? `${t('templates.scheduled')} ${r.cron}` : `${t('templates.realtime')} ${[r.event, ...r.keywords].filter(Boolean).join(', ')}`) },
+          { title: t('templates.recipient'), dataIndex: 'recipient', render: (r: string | null) => r ?? <Tag color="orange">{t('templates.noRecipient')}</Tag> },
           { title: t('templates.channel'), dataIndex: 'channel', render: (c: string | null) => (c ? to(`channel.${c}`) : t('templates.route')) },
+          { title: t('templates.nextRun'), dataIndex: 'nextRunAt', render: (v: string | null) => (v ? formatDateTime(v) : '—') },
+          { title: t('templates.lastFiring'), key: 'lastFiring', render: (_: unknown, r) => <LastFiring firing={r.lastFiring} /> },
           { title: t('templates.enabled'), dataIndex: 'enabled', render: (v: boolean) => (v ? <Tag color="green">{t('yes')}</Tag> : <Tag>{t('no')}</Tag>) },
           {
             title: '',
@@ -102,6 +143,15 @@ export function TemplatesSettings() {
           <Space wrap align="start">
             <Form.Item name="name" label={t('templates.name')} rules={[{ required: true, whitespace: true }]}>
               <Input style={{ width: 240 }} data-testid="template-name" />
+            </Form.Item>
+            <Form.Item name="recipient" label={t('templates.recipient')} extra={t('templates.recipientHelp')}>
+              <Select
+                allowClear
+                showSearch
+                style={{ width: 240 }}
+                data-testid="template-recipient"
+                options={(recipients.data?.recipients ?? []).map((r) => ({ value: r.id, label: r.name ? `${r.name} (${r.id})` : r.id }))}
+              />
             </Form.Item>
             <Form.Item name="channel" label={t('templates.channel')}>
               <Select allowClear style={{ width: 200 }} placeholder={t('templates.route')} options={CHANNEL_TYPES.map((c) => ({ value: c, label: to(`channel.${c}`) }))} />
@@ -141,15 +191,15 @@ export function TemplatesSettings() {
               <Radio.Group options={[{ value: 'scheduled', label: t('templates.scheduled') }, { value: 'realtime', label: t('templates.realtime') }]} />
             </Form.Item>
             {kind === 'scheduled' ? (
-              <Form.Item name="cron" label={t('templates.cron')} extra={t('templates.cronHelp')}>
+              <Form.Item name="cron" label={t('templates.cron')} extra={t('templates.cronHelp')} rules={[{ required: true, whitespace: true }]}>
                 <Input style={{ width: 160 }} />
               </Form.Item>
             ) : (
               <>
-                <Form.Item name="event" label={t('templates.event')}>
+                <Form.Item name="event" label={t('templates.event')} extra={t('templates.eventHelp')}>
                   <Input style={{ width: 160 }} />
                 </Form.Item>
-                <Form.Item name="keywords" label={t('templates.keywords')}>
+                <Form.Item name="keywords" label={t('templates.keywords')} extra={t('templates.keywordsHelp')}>
                   <Select mode="tags" style={{ width: 220 }} />
                 </Form.Item>
               </>
