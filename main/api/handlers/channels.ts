@@ -10,7 +10,7 @@ import { loadChannelConfigs, maskedChannelConfig, updateChannelConfig, type Chan
 import { enqueueMessage } from '../../outbox/enqueue.js';
 import { deleteRecipient, listRecipients, resolveRoute, saveRecipient } from '../../outbox/recipients.js';
 import { lastErrors } from '../../outbox/queries.js';
-import { latestFirings, templateTriggerId } from '../../outbox/template-firing.js';
+import { builtInValues, latestFirings, templateTriggerId } from '../../outbox/template-firing.js';
 import { templatesChanged } from '../../outbox/template-service.js';
 import { jobsFor } from '../../jobs/service.js';
 import { deleteTemplate, getTemplate, listTemplates, previewValues, renderTemplate, saveTemplate, type Template } from '../../outbox/templates.js';
@@ -126,11 +126,12 @@ export function channelsHandlers(herald: Herald): HandlersOf<typeof channelsMeth
       const name = stored?.name ?? 'preview';
       const source = body ?? stored?.body;
       if (source === undefined) throw new HeraldError('TEMPLATE_NOT_FOUND', 'Give a template id or a body to preview.');
-      return { text: renderTemplate(name, source, stored ? previewValues(stored, variables) : variables) };
+      // What a firing would supply (date, time, datetime of now), then the samples, then the given values.
+      return { text: renderTemplate(name, source, { ...builtInValues(herald.clock.now()), ...(stored ? previewValues(stored, variables) : variables) }) };
     },
     'templates.testSend': ({ id, recipient, variables }) => {
       const t = getTemplate(herald.db, id);
-      const text = renderTemplate(t.name, t.body, previewValues(t, variables));
+      const text = renderTemplate(t.name, t.body, { ...builtInValues(herald.clock.now()), ...previewValues(t, variables) });
       return { id: testMessage(recipient, { kind: t.contentKind, text }, t.channel ?? undefined, `template:${t.id}`), text };
     },
   };

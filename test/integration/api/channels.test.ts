@@ -62,6 +62,8 @@ describe('channels, recipients and templates API', () => {
     const missing = await s.raw('templates.preview', { id: t.id });
     expect(missing.body).toMatchObject({ ok: false, error: { code: 'TEMPLATE_VARIABLE_MISSING', message: 'Template "每日工作提醒" needs {{pending}}, which was not given.' } });
     expect(await s.call('templates.preview', { id: t.id, variables: { pending: 5 } })).toEqual({ text: '📅 今日工作提醒（2026-02-03）\n待处理工单：5' });
+    // A preview has what a firing supplies: the date and time (of now, Asia/Shanghai).
+    expect((await s.call('templates.preview', { body: '{{date}} {{time}} · {{pending}}', variables: { pending: 1 } })).text).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} · 1$/);
     const sent = await s.call('templates.testSend', { id: t.id, recipient: 'grp', variables: { pending: 7 } });
     expect(sent.text).toBe('📅 今日工作提醒（2026-02-03）\n待处理工单：7');
     await waitFor(async () => (await s.call('outbox.get', { id: sent.id })).message.status === 'sent', 'the template test to be sent');
