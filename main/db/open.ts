@@ -44,6 +44,22 @@ export function inTransaction<T>(db: Db, fn: () => T): T {
   return db.transaction(fn).immediate();
 }
 
+/**
+ * Runs `fn` with the connection's busy timeout at zero: a write that finds another connection
+ * holding the write lock (a run's pipeline, for its whole transaction) fails at once with
+ * SQLITE_BUSY instead of holding the thread up to the timeout. For the main thread, whose callers
+ * retry later (`whenWritable`, the scheduler's next tick).
+ */
+export function withoutBusyWait<T>(db: Db, fn: () => T): T {
+  const previous = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    return fn();
+  } finally {
+    db.pragma(`busy_timeout = ${previous}`);
+  }
+}
+
 export function integrityCheck(db: Db): { ok: boolean; problems: string[] } {
   const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
   const problems = rows.map((r) => r.integrity_check).filter((v) => v !== 'ok');

@@ -182,7 +182,7 @@ export class JobRunner {
   private async givenInputStored(runId: number, storing: Promise<StoredInput>): Promise<GivenInput> {
     try {
       const stored = await storing;
-      await whenWritable(() => this.deps.runs.setInput(runId, stored.ref));
+      await whenWritable(this.deps.db, () => this.deps.runs.setInput(runId, stored.ref));
       return stored;
     } catch (error) {
       return { error };
@@ -296,7 +296,7 @@ export class JobRunner {
     // The mode is taken when the run starts and kept to its end, whatever is switched meanwhile. A
     // mode that cannot be read (invalid shadow settings) fails the run, saying why.
     let modeError: unknown;
-    const snapshot = await whenWritable(() => {
+    const snapshot = await whenWritable(this.deps.db, () => {
       let snap: ModeSnapshot | undefined;
       try {
         snap = body && this.deps.shadow ? this.deps.shadow.modeFor(active.jobId, body.defaultPipeline) : undefined;
@@ -343,14 +343,14 @@ export class JobRunner {
       const compared = await shadow.comparison;
       if (compared) active.log.write('info', comparisonWords(compared), { shadowRunId: compared.id, consistency: compared.consistency });
       const { firstSeq, lines } = active.log.drain();
-      await whenWritable(() => runs.appendLogs(active.runId, firstSeq, lines));
+      await whenWritable(this.deps.db, () => runs.appendLogs(active.runId, firstSeq, lines));
     }
   }
 
   private async finish(active: ActiveRun, end: RunEnd): Promise<void> {
     const { runs, clock } = this.deps;
     const { firstSeq, lines } = active.log.drain();
-    await whenWritable(() =>
+    await whenWritable(this.deps.db, () =>
       this.deps.db.transaction(() => {
         runs.finish(
           active.runId,
@@ -378,7 +378,7 @@ export class JobRunner {
     if (live.side) {
       // An external command is live (v1 as control): it did the delivering; Herald enqueues nothing.
       const { records, messages } = live.side;
-      await whenWritable(() => this.deps.runs.recordExternal(active.runId, { records: records.length, messages: messages.length }, this.deps.clock.now()));
+      await whenWritable(this.deps.db, () => this.deps.runs.recordExternal(active.runId, { records: records.length, messages: messages.length }, this.deps.clock.now()));
       active.log.write('info', `${live.pipelineId} (external command) printed ${records.length} records and ${messages.length} messages; Herald sent nothing`);
     }
     return result;
@@ -433,7 +433,7 @@ export class JobRunner {
       controller.signal,
     );
     const stored = await storeInput(this.deps.db, this.deps.dbFile, value, this.deps.clock.now());
-    await whenWritable(() => this.deps.runs.setInput(active.runId, stored.ref));
+    await whenWritable(this.deps.db, () => this.deps.runs.setInput(active.runId, stored.ref));
     log.write('info', 'Input snapshot stored', { inputRef: stored.ref, sizeBytes: stored.sizeBytes });
     return stored.ref;
   }

@@ -239,7 +239,7 @@ function summary(o: SideOutcome | null): SideSummary | null {
 export async function executeRun(ctx: ShadowContext, snap: ModeSnapshot, req: RunRequest): Promise<ExecuteResult> {
   const runSignal = req.signal ?? new AbortController().signal;
   if (snap.mode === 'control' || snap.candidatePipeline === null) {
-    await whenWritable(() => handOverState(ctx, snap, req.jobId, snap.controlPipeline));
+    await whenWritable(ctx.db, () => handOverState(ctx, snap, req.jobId, snap.controlPipeline));
     const live = await runOne(ctx, snap, req, snap.controlPipeline, { store: 'live', output: false }, runSignal);
     return { mode: 'control', live, comparison: Promise.resolve(null) };
   }
@@ -252,7 +252,7 @@ export async function executeRun(ctx: ShadowContext, snap: ModeSnapshot, req: Ru
   // The side runner creates and migrates a sandbox in the side's own thread.
   fs.mkdirSync(ctx.sandboxDir, { recursive: true });
   const sandboxOf = (p: string) => sandboxFile(ctx.sandboxDir, req.jobId, p);
-  await whenWritable(() => handOverState(ctx, snap, req.jobId, liveSide === 'control' ? control : candidate));
+  await whenWritable(ctx.db, () => handOverState(ctx, snap, req.jobId, liveSide === 'control' ? control : candidate));
 
   const offside = (pipelineId: string, where: Where): Promise<SideOutcome> => {
     const controller = new AbortController();
@@ -280,7 +280,7 @@ export async function executeRun(ctx: ShadowContext, snap: ModeSnapshot, req: Ru
     const [otherOutcome, secondOutcome] = await Promise.all([other, second]);
     const outcomes: Outcomes = { startedMs, liveSide, live, other: otherOutcome, second: secondOutcome };
     const diff = await compared(comparer, snap, outcomes);
-    return whenWritable(() => record(ctx, snap, req, outcomes, diff));
+    return whenWritable(ctx.db, () => record(ctx, snap, req, outcomes, diff));
   })()
     .catch((err: unknown) => {
       ctx.log?.error('Shadow comparison could not be stored', { jobId: req.jobId, runId: req.runId, error: (err as Error).message });

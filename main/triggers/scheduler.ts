@@ -1,4 +1,4 @@
-import type { Db } from '../db/open.js';
+import { withoutBusyWait, type Db } from '../db/open.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../logging/logger.js';
 import type { PowerEvents } from '../core/power.js';
@@ -168,7 +168,10 @@ export class Scheduler {
   scan(source: ScanSource): Firing[] {
     const fired: Firing[] = [];
     try {
-      for (const due of this.due()) fired.push(...this.claim(due));
+      // A claim never waits on another connection's write lock: the main thread would stand still.
+      withoutBusyWait(this.options.db, () => {
+        for (const due of this.due()) fired.push(...this.claim(due));
+      });
     } catch (err) {
       // A busy database (a long run holds the write lock) or a failing handler: the due time stays
       // unclaimed and the next tick tries again.

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, integrityCheck, inTransaction } from '../../../main/db/open.js';
+import { openDatabase, integrityCheck, inTransaction, withoutBusyWait } from '../../../main/db/open.js';
+import { HeraldError } from '../../../main/shared/errors.js';
 import { thrown } from '../../helpers/errors.js';
 import { tempDir } from '../../helpers/tmp.js';
 
@@ -61,6 +62,21 @@ describe('openDatabase', () => {
       }),
     ).toThrow();
     expect(db.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('fails a write at once while another connection holds the write lock, then waits again as before', () => {
+    const file = path.join(tempDir(), 'busy.sqlite');
+    const db = openDatabase(file);
+    db.exec('CREATE TABLE t (x INTEGER)');
+    const other = openDatabase(file);
+    other.exec('BEGIN IMMEDIATE');
+    expect(() => withoutBusyWait(db, () => db.prepare('INSERT INTO t VALUES (1)').run())).toThrow(expect.objectContaining({ code: 'SQLITE_BUSY' }));
+    expect(withoutBusyWait(db, () => db.prepare('SELECT COUNT(*) AS n FROM t').get())).toEqual({ n: 0 });
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    other.exec('COMMIT');
+    expect(withoutBusyWait(db, () => db.prepare('INSERT INTO t VALUES (1)').run().changes)).toBe(1);
+    other.close();
     db.close();
   });
 });
