@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, integrityCheck, inTransaction, withoutBusyWait } from '../../../main/db/open.js';
-import { HeraldError } from '../../../main/shared/errors.js';
 import { thrown } from '../../helpers/errors.js';
 import { tempDir } from '../../helpers/tmp.js';
 
