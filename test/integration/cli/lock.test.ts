@@ -12,7 +12,8 @@ afterEach(async () => {
 });
 
 describe('the data-folder lock and the CLI', () => {
-  it('with Herald running on the folder, data-changing commands fail with one line naming it; read-only commands work beside it', async () => {
+  // Eight CLI processes one after another: over the default 30 s on a loaded machine.
+  it('with Herald running on the folder, data-changing commands fail with one line naming it; read-only commands work beside it', { timeout: 120_000 }, async () => {
     const dataDir = tempDir();
     const started = await heraldProcess(['--data-dir', dataDir, 'start', '--headless'], /Open http:\/\/127\.0\.0\.1:\d+/);
     server = started.child;
