@@ -23,7 +23,8 @@ describe('demo: the monitoring jobs contributor', () => {
     expect(resolveDemoTimes('{day -1 10:20:00}|{day 0}|{ago 45}|{day -2 08:05:03.325454}', now)).toBe('2026-09-13T10:20:00+08:00|2026-09-14|2026-09-14T07:45:00+08:00|2026-09-12T08:05:03.325454+08:00');
   });
 
-  it('serves the sample cards, routes the recipients to the fake WeCom, enables the monitors and runs them once: messages arrive', async () => {
+  // Its waits allow 60 s each (a loaded machine); the default 30 s test timeout cut them short.
+  it('serves the sample cards, routes the recipients to the fake WeCom, enables the monitors and runs them once: messages arrive', { timeout: 150_000 }, async () => {
     // What the demo composition provides: both fake servers, Metabase and the robot channel pointed at them.
     const metabase = await startFakeMetabase();
     // Monday's praise goes to every listed provider: the robot limit (20 a minute) is lifted so the test need not wait.
