@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 describe('the data-folder lock and the CLI', () => {
-  // Nine CLI processes one after the other: on a loaded machine that is more than the default 30 s.
+  // Nine CLI processes one after the other: on a loaded machine that is more than the default timeout.
   it('with Herald running on the folder, data-changing commands fail with one line naming it; read-only commands work beside it', { timeout: 120_000 }, async () => {
     const dataDir = tempDir();
     const started = await heraldProcess(['--data-dir', dataDir, 'start', '--headless'], /Open http:\/\/127\.0\.0\.1:\d+/);
