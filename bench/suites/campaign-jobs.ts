@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { blockMeter } from '../lib/block-meter.js';
 import type * as HeraldModule from '../../main/core/herald.js';
 import type * as JobsModule from '../../main/jobs/service.js';
 import type * as SourcesModule from '../../main/sources/config.js';
@@ -101,26 +102,6 @@ async function monitoring(): Promise<IntervalHistogram> {
   return histogram;
 }
 
-/**
- * The longest stretch the main thread did not get to a 1 ms timer, up to `stop()` (which counts the
- * stretch just ended too): a read answered synchronously is one block from its call to its answer.
- */
-function blockMeter(): { stop(): number } {
-  let last = performance.now();
-  let max = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    max = Math.max(max, now - last - 1);
-    last = now;
-  }, 1);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      return Math.max(max, performance.now() - last - 1);
-    },
-  };
-}
-
 /** Herald as `npm start` runs it: the compiled build (`npm run bench` builds it first). */
 function compiled<T>(module: string): Promise<T> {
   const file = path.join(path.dirname(SELF), '..', '..', 'out', 'main', `${module}.js`);
@@ -170,7 +151,7 @@ async function benchOne(c: Case): Promise<Record<string, unknown>> {
       ['ledger', 'campaigns.ledger', { variant: c.variant, page: 1, pageSize: 50 }],
       ['overview', 'campaigns.overview', { variant: c.variant }],
     ] as const) {
-      const block = blockMeter();
+      const block = blockMeter(1);
       const at = performance.now();
       const answer = await api.invoke(method, input);
       if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`);

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { diffRules, diffSides, type DiffSide } from '../../main/shadow/diff/index.js';
 import type { ShadowMode } from '../../main/shadow/config.js';
 import { generateContracts } from '../lib/campaign-cards.js';
+import { blockMeter } from '../lib/block-meter.js';
 // Types only: at run time the suite loads the compiled build, as users run Herald.
 import type * as HeraldTypes from '../../main/core/herald.js';
 import type * as ServiceTypes from '../../main/jobs/service.js';
@@ -63,23 +64,6 @@ async function compiled(): Promise<Compiled> {
   };
 }
 
-/** The main thread's longest stretch without running a 5 ms timer: how long the UI and the API would have waited. */
-function blockMeter(): { stop(): number } {
-  let last = performance.now();
-  let max = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    max = Math.max(max, now - last - 5);
-    last = now;
-  }, 5);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      return Math.round(Math.max(max, performance.now() - last - 5));
-    },
-  };
-}
-
 const mb = (bytes: number | null | undefined) => (bytes ? Math.round(bytes / 1048576) : null);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -113,7 +97,7 @@ async function timedRun(m: Compiled, rows: unknown, mode: ShadowMode): Promise<R
     m.modes.updateShadowSettings(db, clock, JOB, { config: m.config.ShadowConfigSchema.parse({ sideTimeoutMs: 3_600_000, verifyAfterPromotion: false }) });
     if (mode !== 'control') m.modes.setMode(db, clock, { jobId: JOB, mode, candidatePipeline: 'v1-db', reason: 'bench', actor: 'api' });
     const service = m.service.jobsFor(herald);
-    const blocks = blockMeter();
+    const blocks = blockMeter(5);
     const started = performance.now();
     const { runId } = service.runNow(JOB, rows);
     for (;;) {
@@ -122,7 +106,7 @@ async function timedRun(m: Compiled, rows: unknown, mode: ShadowMode): Promise<R
       await new Promise((r) => setTimeout(r, 5));
     }
     const wallMs = performance.now() - started;
-    const mainThreadMaxBlockMs = blocks.stop();
+    const mainThreadMaxBlockMs = Math.round(blocks.stop());
     const run = service.runs.get(runId)!;
     if (run.status !== 'succeeded') throw new Error(`the ${mode} run ended ${run.status}: ${run.error_message}`);
     const shadow = m.runStore.listShadowRuns(db, JOB, { limit: 1, offset: 0 }).runs[0];
